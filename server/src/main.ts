@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { ensureRootUser } from './bootstrap';
+import { initModels } from './models';
+import { createServices } from './services';
+import { migrations } from './migrations';
+import { ConfigError, loadConfig } from './platform/config';
+import { publicOrigin, type AppContext } from './platform/context';
+import { createSequelize, databaseUrl, ensureDatabaseExists, runMigrations } from './platform/db';
+import { createLogger } from './platform/logger';
+import { JobQueue } from './platform/queue';
+import { createRedis } from './platform/redis';
+import { ensureStorageDirs, storageDirs } from './platform/storage';
+
+/** Boot order: config → storage → database + migrations → Redis → services → HTTP → workers. */
+async function main(): Promise<void> {
+  const config = loadConfig({ configDir: process.env.PT_CONFIG_DIR ?? resolve(__dirname, '../../config') });
+  const logger = createLogger(config.log.level);
+  const dirs = storageDirs(config);
+  await ensureStorageDirs(dirs);
+
+  const url = databaseUrl(config);
+  if (await ensureDatabaseExists(url)) logger.info('created the database');
+  const sequelize = createSequelize(config, logger);
+  await sequelize.authenticate();
+  await runMigrations(sequelize, migrations, logger);
+  initModels(sequelize);
+
+  const redis = createRedis(config);
+  const queue = new JobQueue(config, logger);
+  const origin = publicOrigin(config);
+  const ctx: AppContext = {
+    config,
+    logger,
+    sequelize,
+    redis,
+    queue,
+    dirs,
+    now: () => new Date(),
+    publicUrl: origin.url,
+    publicHost: origin.host,
+  };
+  const services = createServices(ctx);
+  queue.assertComplete();
+  await ensureRootUser(ctx, services);
+
+  let server: Server | undefined;
+  if (config.roles.web) {
+    const app = createApp(ctx, services);
+    server = await new Promise<Server>((ok, fail) => {
+      const s = app.listen(config.listen.port, config.listen.hostname, () => ok(s));
+      s.once('error', fail);
+    });
+    logger.info({ port: config.listen.port }, 'listening');
+    process.stdout.write(`Shoal is listening on ${origin.url} (port ${config.listen.port})\n`);
+  }
+  if (config.roles.worker) {
+    queue.startWorkers();
+    await queue.queue('cleanup-expired-tokens').upsertJobScheduler('hourly', { every: 3_600_000 }, { data: {} });
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const closing = server ? new Promise((r) => server!.close(r)) : Promise.resolve();
+    server?.closeIdleConnections();
+    await queue.close(config.jobs.shutdown_timeout);
+    await closing;
+    await redis.quit().catch(() => undefined);
+    await sequelize.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`Shoal cannot start: ${err.message}\n`);
+  } else {
+    process.stderr.write(`Shoal failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  }
+  process.exit(1);
+});

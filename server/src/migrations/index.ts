@@ -1,0 +1,5 @@
+import type { Migration } from '../platform/db';
+import { migration as m0001 } from './0001-accounts-and-auth';
+
+/** Every migration, in the order it must run. Append only. */
+export const migrations: Migration[] = [m0001];

@@ -1,0 +1,44 @@
+import type { Actor, ActorImage } from '@shoal/models';
+import type { AppContext } from '../../platform/context';
+import { ActorImageModel, ActorImageType, type ActorModel } from './actor.model';
+
+/** Static path of a local actor image. */
+export const ACTOR_IMAGE_PATH = '/lazy-static/avatars/';
+
+export function serializeImages(ctx: AppContext, actor: ActorModel, type: ActorImageType): ActorImage[] {
+  return (actor.images ?? [])
+    .filter((i) => i.type === type)
+    .sort((a, b) => a.width - b.width)
+    .map((i) => serializeImage(ctx, i));
+}
+
+export function serializeImage(ctx: AppContext, image: ActorImageModel): ActorImage {
+  const path = ACTOR_IMAGE_PATH + image.filename;
+  return {
+    width: image.width,
+    height: image.height,
+    path,
+    fileUrl: image.fileUrl ?? ctx.publicUrl + path,
+    createdAt: image.createdAt.toISOString(),
+    updatedAt: image.updatedAt.toISOString(),
+  };
+}
+
+/** Handle host: ours for local actors. */
+export function actorHost(ctx: AppContext, actor: ActorModel): string {
+  return actor.host ?? ctx.publicHost;
+}
+
+export function serializeActorBase(ctx: AppContext, actor: ActorModel): Omit<Actor, 'id'> {
+  return {
+    url: actor.url,
+    name: actor.preferredUsername,
+    host: actorHost(ctx, actor),
+    followingCount: actor.followingCount,
+    followersCount: actor.followersCount,
+    createdAt: actor.createdAt.toISOString(),
+    avatars: serializeImages(ctx, actor, ActorImageType.AVATAR),
+  };
+}
+
+export { ActorImageType };

@@ -1,0 +1,2 @@
+export { serverConfigRoutes, type ConfigSections } from './server-config.routes';
+export { buildServerConfig, SERVER_VERSION } from './server-config.builder';

@@ -1,0 +1,3 @@
+export { UserModel } from './user.model';
+export { UserService, type NewUser } from './user.service';
+export { userRoutes } from './user.routes';

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { parseBytes, parseDuration } from './duration';
+
+/** "10 seconds" → milliseconds, rejecting text it cannot read. */
+const duration = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const ms = parseDuration(v);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${v}" is not a duration like "10 seconds" or "2 weeks"` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** "4MB" → bytes; -1 stays unlimited. */
+export const bytes = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const n = parseBytes(v);
+  if (n === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${v}" is not a size like "4MB"` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const port = z.number().int().min(0).max(65535);
+const rate = z.strictObject({ window: duration, max: z.number().int().min(1) });
+
+/**
+ * Every configuration key. Objects are strict so that a misspelled key stops boot
+ * with its path instead of being silently ignored.
+ */
+export const configSchema = z.strictObject({
+  listen: z.strictObject({ hostname: z.string(), port }),
+  webserver: z.strictObject({ https: z.boolean(), hostname: z.string().min(1), port }),
+  trust_proxy: z.array(z.string()),
+  database: z.strictObject({
+    url: z.string(),
+    hostname: z.string(),
+    port,
+    name: z.string().min(1),
+    username: z.string(),
+    password: z.string(),
+    pool: z.strictObject({ max: z.number().int().min(1) }),
+  }),
+  redis: z.strictObject({
+    url: z.string(),
+    hostname: z.string(),
+    port,
+    auth: z.string(),
+    db: z.number().int().min(0),
+    prefix: z.string().min(1),
+  }),
+  storage: z.strictObject({
+    root: z.string().min(1),
+    tmp: z.string(),
+    web_videos: z.string(),
+    streaming_playlists: z.string(),
+    original_video_files: z.string(),
+    thumbnails: z.string(),
+    previews: z.string(),
+    avatars: z.string(),
+    captions: z.string(),
+    logs: z.string(),
+  }),
+  log: z.strictObject({
+    level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+    log_http_requests: z.boolean(),
+  }),
+  oauth2: z.strictObject({
+    token_lifetime: z.strictObject({ access_token: duration, refresh_token: duration }),
+  }),
+  rates_limit: z.strictObject({ api: rate, login: rate, signup: rate }),
+  roles: z.strictObject({ web: z.boolean(), worker: z.boolean() }),
+  admin: z.strictObject({ email: z.email() }),
+  instance: z.strictObject({
+    name: z.string().min(1),
+    short_description: z.string(),
+    description: z.string(),
+    terms: z.string(),
+    code_of_conduct: z.string(),
+    moderation_information: z.string(),
+    creation_reason: z.string(),
+    administrator: z.string(),
+    maintenance_lifetime: z.string(),
+    business_model: z.string(),
+    hardware_information: z.string(),
+    languages: z.array(z.string()),
+    categories: z.array(z.number().int()),
+    default_nsfw_policy: z.enum(['display', 'blur', 'warn', 'do_not_list']),
+    is_nsfw: z.boolean(),
+    default_client_route: z.string(),
+  }),
+  signup: z.strictObject({
+    enabled: z.boolean(),
+    limit: z.number().int().min(-1),
+    requires_approval: z.boolean(),
+    requires_email_verification: z.boolean(),
+    minimum_age: z.number().int().min(0),
+  }),
+  user: z.strictObject({
+    video_quota: bytes,
+    video_quota_daily: bytes,
+    default_channel_name: z.string().min(1),
+  }),
+  video_channels: z.strictObject({ max_per_user: z.number().int().min(1) }),
+  federation: z.strictObject({ enabled: z.boolean(), prevent_ssrf: z.boolean() }),
+  jobs: z.strictObject({ shutdown_timeout: duration }),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;

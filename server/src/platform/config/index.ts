@@ -1,0 +1,3 @@
+export { loadConfig, ConfigError } from './config.loader';
+export type { Config } from './config.schema';
+export { parseDuration, parseBytes } from './duration';

@@ -1,0 +1,3 @@
+export { AppError } from './app-error';
+export { problemDocument } from './problem';
+export { errorHandler, apiNotFound } from './error-handler';

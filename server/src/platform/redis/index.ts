@@ -1,0 +1,1 @@
+export { createRedis, redisOptions, redisKey } from './redis';
