@@ -1,0 +1,2 @@
+export { request, ApiError, type ApiResponse, type RequestOptions } from './http';
+export { ShoalClient } from './client';
