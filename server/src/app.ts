@@ -13,6 +13,7 @@ import { channelRoutes } from './modules/channels';
 import { jobsRoutes } from './modules/jobs-admin';
 import { serverConfigRoutes } from './modules/server-config';
 import { userRoutes } from './modules/users';
+import { videoListRoutes, videoRoutes } from './modules/videos';
 
 /** Builds the Express application: shared middleware, then each module's router. */
 export function createApp(ctx: AppContext, services: Services): Express {
@@ -44,6 +45,9 @@ export function createApp(ctx: AppContext, services: Services): Express {
   api.use(accountRoutes(ctx));
   api.use(channelRoutes(ctx, services.channels));
   api.use(jobsRoutes(ctx));
+  // Upload routes must come before videoRoutes: PUT /videos/upload-resumable would match PUT /videos/:id.
+  api.use(videoListRoutes(ctx));
+  api.use(videoRoutes(ctx, services.videos, services.views));
   api.use(apiNotFound);
   app.use('/api/v1', api);
 

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   if (config.roles.worker) {
     queue.startWorkers();
     await queue.queue('cleanup-expired-tokens').upsertJobScheduler('hourly', { every: 3_600_000 }, { data: {} });
+    await queue.queue('flush-video-views').upsertJobScheduler('every-10s', { every: 10_000 }, { data: {} });
   }
 
   let stopping = false;

@@ -4,6 +4,7 @@ import { AuthService, cleanupExpiredTokensJob } from './modules/auth';
 import { ChannelService } from './modules/channels';
 import type { ConfigSections } from './modules/server-config';
 import { UserService } from './modules/users';
+import { flushVideoViewsJob, VideoService, VideoViews } from './modules/videos';
 
 /** Every module service, wired once per process. */
 export interface Services {
@@ -11,6 +12,8 @@ export interface Services {
   auth: AuthService;
   users: UserService;
   channels: ChannelService;
+  videos: VideoService;
+  views: VideoViews;
   configSections: ConfigSections;
 }
 
@@ -19,6 +22,9 @@ export function createServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx);
   const users = new UserService(ctx, actors, auth);
   const channels = new ChannelService(ctx, actors);
+  const videos = new VideoService(ctx);
+  const views = new VideoViews(ctx);
   ctx.queue.register(cleanupExpiredTokensJob(auth, ctx.now));
-  return { actors, auth, users, channels, configSections: {} };
+  ctx.queue.register(flushVideoViewsJob(views));
+  return { actors, auth, users, channels, videos, views, configSections: {} };
 }

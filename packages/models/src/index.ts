@@ -7,3 +7,7 @@ export * from './users/user.schemas';
 export * from './users/user.model';
 export * from './channels/channel.schemas';
 export * from './jobs/job-catalog';
+export * from './videos/video-enums';
+export * from './videos/video-constraints';
+export * from './videos/video.schemas';
+export * from './videos/video.model';

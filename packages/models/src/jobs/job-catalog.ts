@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 export const jobCatalog = {
   'cleanup-expired-tokens': z.strictObject({}),
+  /** Flush view counters from Redis to PostgreSQL. */
+  'flush-video-views': z.strictObject({}),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -104,6 +104,32 @@ export const configSchema = z.strictObject({
   video_channels: z.strictObject({ max_per_user: z.number().int().min(1) }),
   federation: z.strictObject({ enabled: z.boolean(), prevent_ssrf: z.boolean() }),
   jobs: z.strictObject({ shutdown_timeout: duration }),
+  transcoding: z.strictObject({
+    enabled: z.literal(true, { message: 'Shoal needs transcoding to make videos playable; it cannot be disabled' }),
+    allow_additional_extensions: z.boolean(),
+    allow_audio_files: z.boolean(),
+    threads: z.number().int().min(0),
+    concurrency: z.number().int().min(1),
+    preset: z.enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow']),
+    resolutions: z.strictObject({
+      '0p': z.boolean(),
+      '144p': z.boolean(),
+      '240p': z.boolean(),
+      '360p': z.boolean(),
+      '480p': z.boolean(),
+      '720p': z.boolean(),
+      '1080p': z.boolean(),
+      '1440p': z.boolean(),
+      '2160p': z.boolean(),
+    }),
+    always_transcode_original_resolution: z.boolean(),
+    fps: z.strictObject({ max: z.number().int().min(1).max(240) }),
+    web_videos: z.strictObject({ enabled: z.boolean() }),
+    hls: z.strictObject({ enabled: z.boolean(), segment_duration: z.number().int().min(1).max(10) }),
+    remote_runners: z.strictObject({ enabled: z.boolean() }),
+  }),
+  video_file: z.strictObject({ update: z.strictObject({ enabled: z.boolean() }) }),
+  views: z.strictObject({ videos: z.strictObject({ view_expiration: duration }) }),
 });
 
 export type Config = z.output<typeof configSchema>;

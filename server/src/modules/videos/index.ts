@@ -1,0 +1,16 @@
+export { VideoModel } from './video.model';
+export { VideoFileModel, StreamingPlaylistModel } from './video-file.model';
+export { VideoSourceModel } from './video-source.model';
+export { VideoPasswordModel, VideoChapterModel, VideoRateModel } from './video-extras.model';
+export { VideoService, type UploadedImages } from './video.service';
+export { VideoViews, flushVideoViewsJob } from './video-views';
+export { videoRoutes } from './video.routes';
+export { videoListRoutes } from './video-list.routes';
+export { videoRepository, videoIdWhere } from './video.repository';
+export { assertCanView, isOwnerOrModerator, type Viewer, type AccessTarget } from './video-access';
+export { serializeVideo, serializeVideoDetails } from './video.serializer';
+export { viewerOf, parseVideoId, imageFields, uploadedImages, VIDEO_PASSWORD_HEADER } from './video-request';
+export * from './video-paths';
+export { saveVideoImage, removeVideoImage, IMAGE_SIZES } from './video-images';
+export { removeRenditionFiles, removeAllVideoFiles, moveFilesForPrivacy } from './video-storage';
+export { toShortUuid, fromShortUuid } from './short-uuid';

@@ -1,0 +1,56 @@
+import { roleHasRight, ServerErrorCode, UserRight, VideoPrivacy, VideoState } from '@shoal/models';
+import { AppError } from '../../platform/errors';
+import type { AuthUser } from '../../platform/http';
+
+export interface Viewer {
+  auth?: AuthUser;
+  /** Value of the `x-peertube-video-password` header. */
+  password?: string;
+}
+
+export interface AccessTarget {
+  privacy: number;
+  state: number;
+  ownerAccountId: number;
+  /** Returns the video's passwords; only called for password-protected videos. */
+  passwords: () => Promise<string[]>;
+  /** True when addressed by numeric id (unlisted videos must not be enumerable). */
+  byNumericId?: boolean;
+}
+
+export function isOwnerOrModerator(auth: AuthUser | undefined, ownerAccountId: number): boolean {
+  return !!auth && (auth.accountId === ownerAccountId || roleHasRight(auth.role, UserRight.SEE_ALL_VIDEOS));
+}
+
+const denied = (auth: AuthUser | undefined, message: string, code?: string) =>
+  auth ? AppError.forbidden(message, code) : AppError.unauthorized(message, code);
+
+/**
+ * The one rule of who may see a video (details, files, chapters, tokens…).
+ * Throws 401 (anonymous) or 403 with PeerTube's codes; returns how access was granted.
+ */
+export async function assertCanView(target: AccessTarget, viewer: Viewer): Promise<'owner' | 'public' | 'password' | 'internal'> {
+  if (isOwnerOrModerator(viewer.auth, target.ownerAccountId)) return 'owner';
+  // Nothing is shown before it is playable, nor after its transcoding failed.
+  if (target.state !== VideoState.PUBLISHED) throw denied(viewer.auth, 'This video is not published yet');
+  switch (target.privacy) {
+    case VideoPrivacy.PUBLIC:
+      return 'public';
+    case VideoPrivacy.UNLISTED:
+      if (target.byNumericId) throw denied(viewer.auth, 'Unlisted videos are only reachable by their UUID');
+      return 'public';
+    case VideoPrivacy.INTERNAL:
+      if (!viewer.auth) throw AppError.unauthorized('This video is only visible to users of this instance');
+      return 'internal';
+    case VideoPrivacy.PASSWORD_PROTECTED: {
+      if (viewer.password === undefined)
+        throw denied(viewer.auth, 'This video requires a password', ServerErrorCode.VIDEO_REQUIRES_PASSWORD);
+      const passwords = await target.passwords();
+      if (!passwords.includes(viewer.password))
+        throw AppError.forbidden('Incorrect video password', ServerErrorCode.INCORRECT_VIDEO_PASSWORD);
+      return 'password';
+    }
+    default:
+      throw denied(viewer.auth, 'This video is private');
+  }
+}
