@@ -8,6 +8,7 @@ import { migrations } from './migrations';
 import { ConfigError, loadConfig } from './platform/config';
 import { publicOrigin, type AppContext } from './platform/context';
 import { createSequelize, databaseUrl, ensureDatabaseExists, runMigrations } from './platform/db';
+import { DomainEvents } from './platform/events';
 import { createLogger } from './platform/logger';
 import { JobQueue } from './platform/queue';
 import { createRedis } from './platform/redis';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     sequelize,
     redis,
     queue,
+    events: new DomainEvents(logger),
     dirs,
     now: () => new Date(),
     publicUrl: origin.url,
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     queue.startWorkers();
     await queue.queue('cleanup-expired-tokens').upsertJobScheduler('hourly', { every: 3_600_000 }, { data: {} });
     await queue.queue('flush-video-views').upsertJobScheduler('every-10s', { every: 10_000 }, { data: {} });
+    await queue.queue('cleanup-upload-sessions').upsertJobScheduler('hourly', { every: 3_600_000 }, { data: {} });
   }
 
   let stopping = false;

@@ -1,8 +1,15 @@
 import type { Sequelize } from 'sequelize';
+import { AccountBlockModel, ServerBlockModel } from './modules/blocklists/blocklist.model';
+import { VideoCommentModel } from './modules/comments/comment.model';
+import { AbuseMessageModel, AbuseModel, VideoBlockModel } from './modules/moderation/abuse.model';
+import { UserNotificationModel, UserNotificationSettingsModel } from './modules/notifications/notification.model';
+import { UserRegistrationModel } from './modules/registrations/registration.model';
+import { AutomaticTagPolicyModel, WatchedWordsListModel } from './modules/watched-words/watched-words.model';
 import { AccountModel } from './modules/accounts/account.model';
 import { ActorImageModel, ActorModel } from './modules/actors/actor.model';
 import { OAuthClientModel, OAuthTokenModel } from './modules/auth/oauth.model';
 import { ChannelModel } from './modules/channels/channel.model';
+import { UploadSessionModel } from './modules/uploads/upload-session.model';
 import { UserModel } from './modules/users/user.model';
 import { StreamingPlaylistModel, VideoFileModel } from './modules/videos/video-file.model';
 import { VideoChapterModel, VideoPasswordModel, VideoRateModel } from './modules/videos/video-extras.model';
@@ -25,6 +32,19 @@ export function initModels(sequelize: Sequelize): void {
   VideoPasswordModel.initModel(sequelize);
   VideoChapterModel.initModel(sequelize);
   VideoRateModel.initModel(sequelize);
+  UploadSessionModel.initModel(sequelize);
+  // Comments and moderation (issue 7).
+  VideoCommentModel.initModel(sequelize);
+  WatchedWordsListModel.initModel(sequelize);
+  AutomaticTagPolicyModel.initModel(sequelize);
+  AbuseModel.initModel(sequelize);
+  AbuseMessageModel.initModel(sequelize);
+  VideoBlockModel.initModel(sequelize);
+  AccountBlockModel.initModel(sequelize);
+  ServerBlockModel.initModel(sequelize);
+  UserRegistrationModel.initModel(sequelize);
+  UserNotificationModel.initModel(sequelize);
+  UserNotificationSettingsModel.initModel(sequelize);
   VideoModel.hasMany(VideoFileModel, { foreignKey: 'videoId', as: 'files' });
   VideoModel.hasOne(StreamingPlaylistModel, { foreignKey: 'videoId', as: 'streamingPlaylist' });
 }

@@ -79,6 +79,7 @@ export class TestServer {
       writeFileSync(extra, this.opts.configYaml);
       configFiles.push(extra);
     }
+    this.output = '';
     const child = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/main.js')], {
       cwd: REPO_ROOT,
       env: {

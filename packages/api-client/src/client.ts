@@ -1,4 +1,15 @@
-import type { ChannelCreate, ResultList, TokenResponse, User, UserCreate, VideoChannel } from '@shoal/models';
+import type {
+  ActorImage,
+  ActorImageKind,
+  ChannelCreate,
+  MyUser,
+  ResultList,
+  TokenResponse,
+  UserCreate,
+  UserUpdateMe,
+  VideoChannel,
+  VideoQuotaUsed,
+} from '@shoal/models';
 import { ApiError, request, type ApiResponse, type RequestOptions } from './http';
 
 /**
@@ -47,7 +58,27 @@ export class ShoalClient {
   }
 
   me() {
-    return this.expect<User>(200, 'GET', '/api/v1/users/me');
+    return this.expect<MyUser>(200, 'GET', '/api/v1/users/me');
+  }
+
+  updateMe(body: UserUpdateMe) {
+    return this.expect<void>(204, 'PUT', '/api/v1/users/me', { json: body });
+  }
+
+  quotaUsed() {
+    return this.expect<VideoQuotaUsed>(200, 'GET', '/api/v1/users/me/video-quota-used');
+  }
+
+  /**
+   * Uploads an avatar or banner (multipart) for the caller's account (`'me'`, avatars only)
+   * or for a channel, and returns the generated sizes.
+   */
+  async pickImage(owner: 'me' | { channel: string }, kind: ActorImageKind, file: Blob, filename: string): Promise<ActorImage[]> {
+    const base = owner === 'me' ? '/api/v1/users/me' : `/api/v1/video-channels/${encodeURIComponent(owner.channel)}`;
+    const form = new FormData();
+    form.append(`${kind}file`, file, filename);
+    const body = await this.expect<{ avatars?: ActorImage[]; banners?: ActorImage[] }>(200, 'POST', `${base}/${kind}/pick`, { body: form });
+    return (kind === 'avatar' ? body.avatars : body.banners) ?? [];
   }
 
   createUser(body: UserCreate) {

@@ -1,2 +1,3 @@
 export { request, ApiError, type ApiResponse, type RequestOptions } from './http';
 export { ShoalClient } from './client';
+export { uploadLegacy, uploadResumable, openResumable, sendChunk, type UploadFields } from './uploads';

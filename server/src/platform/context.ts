@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Sequelize } from 'sequelize';
 import type { Config } from './config';
+import type { DomainEvents } from './events';
 import type { Logger } from './logger';
 import type { JobQueue } from './queue';
 import type { StorageDirs } from './storage';
@@ -15,6 +16,8 @@ export interface AppContext {
   sequelize: Sequelize;
   redis: Redis;
   queue: JobQueue;
+  /** In-process domain events: modules react to each other's changes without importing each other. */
+  events: DomainEvents;
   dirs: StorageDirs;
   /** Injectable clock. */
   now: () => Date;

@@ -11,6 +11,7 @@ export const ServerErrorCode = {
   RUNNER_JOB_NOT_IN_PENDING_STATE: 'runner_job_not_in_pending_state',
   ACCOUNT_WAITING_FOR_APPROVAL: 'account_waiting_for_approval',
   ACCOUNT_APPROVAL_REJECTED: 'account_approval_rejected',
+  COMMENT_NOT_ASSOCIATED_TO_VIDEO: 'comment_not_associated_to_video',
   // OAuth2 codes
   INVALID_REQUEST: 'invalid_request',
   INVALID_CLIENT: 'invalid_client',
@@ -28,7 +29,11 @@ export const ServerErrorCode = {
   UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
   USER_BLOCKED: 'user_blocked',
   SIGNUP_DISABLED: 'signup_disabled',
+  INVALID_CURRENT_PASSWORD: 'invalid_current_password',
   INTERNAL_ERROR: 'internal_error',
+  /** The uploaded file is not a playable video or audio file. */
+  INVALID_MEDIA: 'invalid_media',
+  UPLOAD_IN_PROGRESS: 'upload_in_progress',
 } as const;
 export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode];
 

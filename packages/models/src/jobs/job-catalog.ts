@@ -9,6 +9,16 @@ export const jobCatalog = {
   'cleanup-expired-tokens': z.strictObject({}),
   /** Flush view counters from Redis to PostgreSQL. */
   'flush-video-views': z.strictObject({}),
+  /** Drop resumable upload sessions nobody touched for a while, with their bytes. */
+  'cleanup-upload-sessions': z.strictObject({}),
+  /** Transcode a video version (its source) into the HLS ladder, then publish it. */
+  'transcode-video': z.strictObject({ videoId: z.number().int().positive(), sourceId: z.number().int().positive() }),
+  /** Send one e-mail over SMTP (retried with backoff when the server is unreachable). */
+  'send-email': z.strictObject({
+    to: z.array(z.string().min(1).max(400)).min(1).max(100),
+    subject: z.string().min(1).max(500),
+    text: z.string().max(100_000),
+  }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -1,4 +1,5 @@
 import type { LabeledValue } from '../common/constant';
+import type { UserNotificationSettings } from '../notifications/notification.schemas';
 import type { UserRole } from './user-role';
 
 /** An image (avatar or banner) of an actor. */
@@ -13,6 +14,8 @@ export interface ActorImage {
 
 export interface Actor {
   id: number;
+  /** Remote actors only: whether their host lets us mirror its videos. */
+  hostRedundancyAllowed?: boolean | null;
   url: string;
   name: string;
   host: string;
@@ -90,4 +93,28 @@ export interface User {
   pluginAuth: string | null;
   lastLoginDate: string | null;
   twoFactorEnabled: boolean;
+}
+
+/** `GET /users/me`: the user plus what only its owner sees. */
+export interface MyUser extends User {
+  videoQuotaUsed: number;
+  videoQuotaUsedDaily: number;
+  /** Built-in playlists (watch later); empty until playlists exist. */
+  specialPlaylists: Array<{ id: number; name: string; type: number }>;
+  /** Where each kind of notification goes (added by the notifications module). */
+  notificationSettings?: UserNotificationSettings;
+}
+
+/** `GET /users/me/video-quota-used`. */
+export interface VideoQuotaUsed {
+  videoQuotaUsed: number;
+  videoQuotaUsedDaily: number;
+}
+
+/** Answers of the avatar and banner upload endpoints. */
+export interface ActorAvatarsResponse {
+  avatars: ActorImage[];
+}
+export interface ActorBannersResponse {
+  banners: ActorImage[];
 }

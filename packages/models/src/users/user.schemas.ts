@@ -80,6 +80,9 @@ export const userRegisterSchema = z.strictObject({
 });
 export type UserRegister = z.infer<typeof userRegisterSchema>;
 
+/** `GET /users/autocomplete`. */
+export const userAutocompleteQuerySchema = z.object({ search: z.string().trim().min(1).max(c.username.max) });
+
 /** `POST /users/:id/block`. */
 export const userBlockSchema = z.strictObject({
   reason: z.string().min(c.blockedReason.min).max(c.blockedReason.max).optional(),

@@ -16,6 +16,13 @@ export const accountRepository = {
     return AccountModel.findOne({ where: { userId }, include: accountInclude(), transaction });
   },
 
+  /** The actor behind a local account (avatars hang off actors). */
+  async actorIdOf(accountId: number): Promise<number> {
+    const account = await AccountModel.findByPk(accountId, { attributes: ['actorId'] });
+    if (!account) throw new Error(`account ${accountId} vanished`);
+    return account.actorId;
+  },
+
   findById(id: number): Promise<AccountModel | null> {
     return AccountModel.findByPk(id, { include: accountInclude() });
   },

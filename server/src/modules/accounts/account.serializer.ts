@@ -1,9 +1,11 @@
 import type { Account, AccountSummary } from '@shoal/models';
 import type { AppContext } from '../../platform/context';
-import { serializeActorBase } from '../actors';
+import { serializeActorBase, type ActorLike } from '../actors';
 import type { AccountModel } from './account.model';
 
-export function serializeAccount(ctx: AppContext, account: AccountModel): Account {
+export type AccountLike = Pick<AccountModel, 'id' | 'userId' | 'displayName' | 'description' | 'updatedAt'> & { actor?: ActorLike };
+
+export function serializeAccount(ctx: AppContext, account: AccountLike): Account {
   const actor = account.actor!;
   return {
     id: account.id,
@@ -15,7 +17,7 @@ export function serializeAccount(ctx: AppContext, account: AccountModel): Accoun
   };
 }
 
-export function serializeAccountSummary(ctx: AppContext, account: AccountModel): AccountSummary {
+export function serializeAccountSummary(ctx: AppContext, account: AccountLike): AccountSummary {
   const full = serializeAccount(ctx, account);
   return { id: full.id, name: full.name, displayName: full.displayName, url: full.url, host: full.host, avatars: full.avatars };
 }

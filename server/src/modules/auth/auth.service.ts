@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { UserModel } from '../users/user.model';
 import { OAuthClientModel, OAuthTokenModel } from './oauth.model';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { hashToken, TokenRepository } from './token.repository';
 
 const newToken = () => randomBytes(20).toString('hex');
@@ -13,9 +13,22 @@ const newToken = () => randomBytes(20).toString('hex');
 /** PeerTube's OAuth2 flow: one local client, password and refresh_token grants. */
 export class AuthService {
   readonly tokens: TokenRepository;
+  /**
+   * Asked when a login matches no user: another module may know why (a sign-up request
+   * awaiting moderation) and answer with its own error instead of "invalid grant".
+   */
+  readonly unknownLoginChecks: Array<(login: string, password: string) => Promise<AppError | null>> = [];
+  /**
+   * Hash of a random password nobody knows. An unknown login is verified against it, so it
+   * costs the same argon2 time as a wrong password and response times do not reveal which
+   * usernames exist. Started at boot so the first such login is not slower either.
+   */
+  private readonly dummyHash: Promise<string>;
 
   constructor(private readonly ctx: AppContext) {
     this.tokens = new TokenRepository(ctx.sequelize);
+    this.dummyHash = hashPassword(randomBytes(32).toString('hex'));
+    this.dummyHash.catch((err: unknown) => ctx.logger.error({ err }, 'could not prepare the dummy password hash'));
   }
 
   /** The instance's one OAuth client, created at first boot. */
@@ -41,11 +54,19 @@ export class AuthService {
     const user = await UserModel.findOne({
       where: { [Op.or]: [where(fn('lower', col('username')), login), where(fn('lower', col('email')), login)] },
     });
-    // Same answer for unknown user and wrong password: no account enumeration.
-    if (!user || !(await verifyPassword(user.passwordHash, body.password))) {
+    // Same answer and same work for unknown user and wrong password: no account enumeration.
+    const matches = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), body.password);
+    if (!user || !matches) {
+      for (const check of user ? [] : this.unknownLoginChecks) {
+        const refusal = await check(login, body.password);
+        if (refusal) throw refusal;
+      }
       throw AppError.badRequest('Invalid grant: user credentials are invalid', ServerErrorCode.INVALID_GRANT);
     }
     if (user.blocked) throw AppError.badRequest('User is blocked.', ServerErrorCode.INVALID_GRANT);
+    if (this.ctx.config.signup.requires_email_verification && user.emailVerified === false) {
+      throw AppError.badRequest('User email is not verified.', ServerErrorCode.INVALID_GRANT);
+    }
     await user.update({ lastLoginDate: this.ctx.now() });
     return this.issue(client, user.id, { ip: meta.ip, device: meta.device, loginDate: this.ctx.now() });
   }

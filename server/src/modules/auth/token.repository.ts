@@ -33,6 +33,11 @@ export class TokenRepository {
     return OAuthTokenModel.destroy({ where: { userId } });
   }
 
+  /** Every other session of the user: after a password change only the session that made it survives. */
+  deleteOthersForUser(userId: number, keepTokenId: number) {
+    return OAuthTokenModel.destroy({ where: { userId, id: { [Op.ne]: keepTokenId } } });
+  }
+
   deleteById(id: number) {
     return OAuthTokenModel.destroy({ where: { id } });
   }

@@ -1,10 +1,15 @@
 import type { VideoChannel, VideoChannelSummary } from '@shoal/models';
 import type { AppContext } from '../../platform/context';
-import { serializeAccount } from '../accounts/account.serializer';
-import { ActorImageType, serializeActorBase, serializeImages } from '../actors';
+import { serializeAccount, type AccountLike } from '../accounts/account.serializer';
+import { ActorImageType, serializeActorBase, serializeImages, type ActorLike } from '../actors';
 import type { ChannelModel } from './channel.model';
 
-export function serializeChannel(ctx: AppContext, channel: ChannelModel): VideoChannel {
+export type ChannelLike = Pick<ChannelModel, 'id' | 'displayName' | 'description' | 'support' | 'updatedAt'> & {
+  actor?: ActorLike;
+  account?: AccountLike;
+};
+
+export function serializeChannel(ctx: AppContext, channel: ChannelLike): VideoChannel {
   const actor = channel.actor!;
   return {
     id: channel.id,
@@ -19,7 +24,7 @@ export function serializeChannel(ctx: AppContext, channel: ChannelModel): VideoC
   };
 }
 
-export function serializeChannelSummary(ctx: AppContext, channel: ChannelModel): VideoChannelSummary {
+export function serializeChannelSummary(ctx: AppContext, channel: ChannelLike): VideoChannelSummary {
   const actor = channel.actor!;
   const base = serializeActorBase(ctx, actor);
   return { id: channel.id, name: base.name, displayName: channel.displayName, url: base.url, host: base.host, avatars: base.avatars };

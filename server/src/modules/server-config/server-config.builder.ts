@@ -30,7 +30,7 @@ export function buildServerConfig(ctx: AppContext, extra: Record<string, unknown
       requiresEmailVerification: c.signup.requires_email_verification,
       minimumAge: c.signup.minimum_age,
     },
-    email: { enabled: false },
+    email: { enabled: !!c.smtp.hostname },
     contactForm: { enabled: false },
     search: {
       remoteUri: { users: true, anonymous: false },

@@ -3,19 +3,18 @@ import { z } from 'zod';
 import {
   listQuerySchema,
   queryBoolean,
-  ServerErrorCode,
   UserRight,
-  UserRole,
+  userAutocompleteQuerySchema,
   userBlockSchema,
   userCreateSchema,
   userRegisterSchema,
   userUpdateMeSchema,
   userUpdateSchema,
+  type ActorAvatarsResponse,
 } from '@shoal/models';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import { input, rateLimit, requireRight, requireUser } from '../../platform/http';
-import { UserModel } from './user.model';
+import { receiveActorImage, serializeImage } from '../actors';
 import type { UserService } from './user.service';
 
 const idParams = z.object({
@@ -35,7 +34,7 @@ export function userRoutes(ctx: AppContext, users: UserService): Router {
 
   router.get('/users/me', async (req, res) => {
     const me = requireUser(req);
-    res.json(await users.toJson(await users.getOrFail(me.id)));
+    res.json(await users.toMeJson(await users.getOrFail(me.id)));
   });
 
   router.put('/users/me', async (req, res) => {
@@ -45,24 +44,35 @@ export function userRoutes(ctx: AppContext, users: UserService): Router {
   });
 
   router.delete('/users/me', async (req, res) => {
-    const me = requireUser(req);
-    const user = await users.getOrFail(me.id);
-    if (user.id === (await UserModel.min<number, UserModel>('id')))
-      throw AppError.forbidden('The initial administrator cannot delete itself');
-    await users.destroy(user);
+    await users.removeMe(requireUser(req));
     res.status(204).end();
   });
 
+  router.get('/users/me/video-quota-used', async (req, res) => {
+    res.json(await users.quotaUsed(requireUser(req).id));
+  });
+
+  router.post('/users/me/avatar/pick', async (req, res) => {
+    const me = requireUser(req);
+    const file = await receiveActorImage(req, res, 'avatar');
+    const images = await users.setMyImage(me, 'avatar', file);
+    res.json({ avatars: images.map((i) => serializeImage(ctx, i)) } satisfies ActorAvatarsResponse);
+  });
+
+  // PeerTube answers 200 with the (now empty) list here, unlike the channel routes.
+  router.delete('/users/me/avatar', async (req, res) => {
+    await users.removeMyImage(requireUser(req), 'avatar');
+    res.json({ avatars: [] } satisfies ActorAvatarsResponse);
+  });
+
   router.post('/users/register', signupLimit, async (req, res) => {
-    const body = input.body(userRegisterSchema, req);
-    const signup = ctx.config.signup;
-    if (!signup.enabled) throw AppError.forbidden('User registration is not enabled', ServerErrorCode.SIGNUP_DISABLED);
-    if (signup.requires_approval)
-      throw AppError.forbidden('Registration requires approval: use /users/registrations/request', ServerErrorCode.SIGNUP_DISABLED);
-    if (signup.limit !== -1 && (await UserModel.count()) >= signup.limit)
-      throw AppError.forbidden('User limit is reached on this instance', ServerErrorCode.SIGNUP_DISABLED);
-    await users.create({ ...body, role: UserRole.USER, emailVerified: signup.requires_email_verification ? false : null });
+    await users.register(input.body(userRegisterSchema, req));
     res.status(204).end();
+  });
+
+  // Declared before /users/:id, which would otherwise claim "autocomplete" as an id.
+  router.get('/users/autocomplete', async (req, res) => {
+    res.json(await users.autocomplete(input.query(userAutocompleteQuerySchema, req).search));
   });
 
   router.get('/users', async (req, res) => {

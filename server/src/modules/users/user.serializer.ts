@@ -2,15 +2,14 @@ import { USER_ROLE_LABELS, type User } from '@shoal/models';
 import type { AppContext } from '../../platform/context';
 import type { AccountModel } from '../accounts/account.model';
 import { serializeAccount } from '../accounts/account.serializer';
-import type { ChannelModel } from '../channels/channel.model';
-import { serializeChannel } from '../channels/channel.serializer';
+import { serializeChannel, type ChannelLike } from '../channels/channel.serializer';
 import type { UserModel } from './user.model';
 
 export function serializeUser(
   ctx: AppContext,
   user: UserModel,
   account: AccountModel,
-  channels: ChannelModel[],
+  channels: ChannelLike[],
   opts: { withAdminFields?: boolean } = {},
 ): User {
   return {

@@ -1,17 +1,30 @@
-import { col, fn, Op, where, type Transaction, type WhereOptions } from 'sequelize';
-import { UserRole, type UserCreate, type UserUpdate, type UserUpdateMe, type User } from '@shoal/models';
+import type { Transaction } from 'sequelize';
+import {
+  UserRole,
+  ServerErrorCode,
+  type ActorImageKind,
+  type MyUser,
+  type User,
+  type UserCreate,
+  type UserUpdate,
+  type UserRegister,
+  type UserUpdateMe,
+  type VideoQuotaUsed,
+} from '@shoal/models';
 import type { AppContext } from '../../platform/context';
 import { withTransaction } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { AuthUser } from '../../platform/http';
 import { AccountModel } from '../accounts/account.model';
 import { accountRepository } from '../accounts/account.repository';
-import type { ActorService } from '../actors';
+import { actorImageRepository, type ActorImageModel, type ActorImageService, type ActorService } from '../actors';
 import { hashPassword, verifyPassword, type AuthService } from '../auth';
 import { ChannelModel } from '../channels/channel.model';
 import { channelRepository } from '../channels/channel.repository';
 import { UserModel } from './user.model';
+import { userRepository } from './user.repository';
 import { serializeUser } from './user.serializer';
+import { DAY_MS, noVideosQuotaCounter, type VideoQuotaCounter } from './video-quota';
 
 export interface NewUser {
   username: string;
@@ -24,22 +37,39 @@ export interface NewUser {
   displayName?: string;
   channel?: { name: string; displayName: string };
   emailVerified?: boolean | null;
+  /** Already hashed (an accepted registration request); `password` is then ignored. */
+  passwordHash?: string;
 }
+
+const isUniqueViolation = (err: unknown) => (err as { name?: string })?.name === 'SequelizeUniqueConstraintError';
 
 /** Users with their account and first channel; every rule about who may change whom. */
 export class UserService {
+  /** Called after a change that alters how the user's account or channels serialize. */
+  onAccountChange: Array<(accountId: number | null) => void> = [];
+  /** Extra fields of `GET /users/me` owned by other modules (notification settings…). */
+  meExtensions: Array<(userId: number) => Promise<Record<string, unknown>>> = [];
+  /** Run before a user's rows are deleted, while their content can still be found (video files go, as in VideoService.remove). */
+  beforeDestroy: Array<(userId: number) => Promise<void>> = [];
+
   constructor(
     private readonly ctx: AppContext,
     private readonly actors: ActorService,
     private readonly auth: AuthService,
+    private readonly images: ActorImageService,
+    private readonly quota: VideoQuotaCounter = noVideosQuotaCounter,
   ) {}
+
+  private accountChanged(accountId: number | null): void {
+    for (const listener of this.onAccountChange) listener(accountId);
+  }
 
   async create(input: NewUser): Promise<{ user: UserModel; account: AccountModel }> {
     const channelName = input.channel?.name ?? this.ctx.config.user.default_channel_name.replace('{username}', input.username);
     if (channelName.toLowerCase() === input.username.toLowerCase())
       throw AppError.conflict('Channel name cannot be the same as the username');
-    const passwordHash = await hashPassword(input.password);
-    return withTransaction(this.ctx.sequelize, async (transaction) => {
+    const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+    const created = await withTransaction(this.ctx.sequelize, async (transaction) => {
       await this.assertFree(input.username, input.email, channelName, transaction);
       const user = await UserModel.create(
         {
@@ -61,25 +91,35 @@ export class UserService {
         { transaction },
       );
       const channelActor = await this.actors.createLocal('Group', channelName, transaction);
-      await ChannelModel.create(
-        { actorId: channelActor.id, accountId: account.id, displayName: input.channel?.displayName ?? `Main ${input.username} channel` },
-        { transaction },
-      );
+      const displayName = input.channel?.displayName ?? `Main ${input.username} channel`;
+      await ChannelModel.create({ actorId: channelActor.id, accountId: account.id, displayName }, { transaction });
       return { user, account };
+    }).catch((err: unknown) => {
+      // Two concurrent sign-ups with the same name both pass assertFree; the unique index decides.
+      throw isUniqueViolation(err) ? AppError.conflict('User with this username, e-mail or channel name already exists') : err;
     });
+    this.accountChanged(created.account.id);
+    return created;
   }
 
   private async assertFree(username: string, email: string, channelName: string, transaction: Transaction): Promise<void> {
-    const clash = await UserModel.findOne({
-      where: {
-        [Op.or]: [where(fn('lower', col('username')), username.toLowerCase()), where(fn('lower', col('email')), email.toLowerCase())],
-      },
-      transaction,
-    });
-    if (clash) throw AppError.conflict('User with this username or email already exists');
+    if (await userRepository.findByUsernameOrEmail(username, email, transaction))
+      throw AppError.conflict('User with this username or email already exists');
     if (await this.actors.isHandleTaken(username, transaction))
       throw AppError.conflict('This username is already taken by an account or channel');
     if (await this.actors.isHandleTaken(channelName, transaction)) throw AppError.conflict('This channel name is already taken');
+  }
+
+  /** `POST /users/register` when open sign-up is allowed (no approval step). */
+  async register(body: UserRegister): Promise<void> {
+    const signup = this.ctx.config.signup;
+    if (!signup.enabled) throw AppError.forbidden('User registration is not enabled', ServerErrorCode.SIGNUP_DISABLED);
+    if (signup.requires_approval)
+      throw AppError.forbidden('Registration requires approval: use /users/registrations/request', ServerErrorCode.SIGNUP_DISABLED);
+    if (signup.limit !== -1 && (await userRepository.count()) >= signup.limit)
+      throw AppError.forbidden('User limit is reached on this instance', ServerErrorCode.SIGNUP_DISABLED);
+    const { user } = await this.create({ ...body, role: UserRole.USER, emailVerified: signup.requires_email_verification ? false : null });
+    await this.ctx.events.emit('user-registered', { userId: user.id });
   }
 
   async getOrFail(id: number): Promise<UserModel> {
@@ -90,15 +130,42 @@ export class UserService {
 
   async toJson(user: UserModel, opts: { withAdminFields?: boolean } = {}): Promise<User> {
     const account = await accountRepository.findByUserId(user.id);
-    const { rows: channels } = await channelRepository.list({ start: 0, count: 1000, sort: 'createdAt', accountId: account!.id });
-    return serializeUser(this.ctx, user, account!, channels, opts);
+    const { rows: channels } = await channelRepository.list(this.ctx.sequelize, {
+      start: 0,
+      count: 1000,
+      sort: 'createdAt',
+      accountId: account!.id,
+    });
+    const json = serializeUser(this.ctx, user, account!, channels, opts);
+    return opts.withAdminFields ? { ...json, ...(await this.quotaUsed(user.id)) } : json;
   }
 
-  /** Moderators manage plain users only; nobody edits themselves through admin routes. */
-  assertCanManage(actor: AuthUser, target: UserModel): void {
+  async toMeJson(user: UserModel): Promise<MyUser> {
+    const [json, used, ...extensions] = await Promise.all([
+      this.toJson(user),
+      this.quotaUsed(user.id),
+      ...this.meExtensions.map((e) => e(user.id)),
+    ]);
+    return Object.assign({ ...json, ...used, specialPlaylists: [] }, ...extensions);
+  }
+
+  async quotaUsed(userId: number): Promise<VideoQuotaUsed> {
+    const since = new Date(this.ctx.now().getTime() - DAY_MS);
+    const [videoQuotaUsed, videoQuotaUsedDaily] = await Promise.all([this.quota.used(userId), this.quota.used(userId, since)]);
+    return { videoQuotaUsed, videoQuotaUsedDaily };
+  }
+
+  /**
+   * Moderators manage plain users only; nobody edits themselves through admin routes;
+   * the initial administrator cannot be removed or blocked by anyone.
+   */
+  async assertCanManage(actor: AuthUser, target: UserModel, opts: { destructive?: boolean } = {}): Promise<void> {
     if (actor.id === target.id) throw AppError.forbidden('You cannot manage yourself through this route');
     if (actor.role !== UserRole.ADMINISTRATOR && target.role !== UserRole.USER) {
       throw AppError.forbidden('Only administrators can manage administrators and moderators');
+    }
+    if (opts.destructive && target.id === (await userRepository.initialAdminId())) {
+      throw AppError.forbidden('The initial administrator cannot be removed or blocked');
     }
   }
 
@@ -114,36 +181,31 @@ export class UserService {
 
   async update(actor: AuthUser, id: number, body: UserUpdate): Promise<void> {
     const user = await this.getOrFail(id);
-    this.assertCanManage(actor, user);
+    await this.assertCanManage(actor, user);
     if (body.role !== undefined && actor.role !== UserRole.ADMINISTRATOR && body.role !== UserRole.USER) {
       throw AppError.forbidden('Only administrators can grant this role');
     }
     if (body.email && body.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(body.email);
-    const changes: Partial<UserModel> = {};
-    if (body.email !== undefined) changes.email = body.email;
-    if (body.emailVerified !== undefined) changes.emailVerified = body.emailVerified;
-    if (body.role !== undefined) changes.role = body.role;
-    if (body.videoQuota !== undefined) changes.videoQuota = body.videoQuota;
-    if (body.videoQuotaDaily !== undefined) changes.videoQuotaDaily = body.videoQuotaDaily;
-    if (body.adminFlags !== undefined) changes.adminFlags = body.adminFlags;
-    if (body.password !== undefined) changes.passwordHash = await hashPassword(body.password);
+    const { password, pluginAuth: _pluginAuth, ...fields } = body;
+    const changes: Partial<UserModel> = { ...fields };
+    if (password !== undefined) changes.passwordHash = await hashPassword(password);
+    const previousRole = user.role;
     await user.update(changes);
     // A new role or password must not keep old sessions alive.
-    if ((body.role !== undefined && body.role !== user.previous('role')) || body.password !== undefined) {
+    if ((body.role !== undefined && body.role !== previousRole) || password !== undefined) {
       await this.auth.tokens.deleteForUser(user.id);
     }
   }
 
   private async assertEmailFree(email: string): Promise<void> {
-    const clash = await UserModel.findOne({ where: where(fn('lower', col('email')), email.toLowerCase()) });
-    if (clash) throw AppError.conflict('This email is already used');
+    if (await userRepository.findByEmail(email)) throw AppError.conflict('This email is already used');
   }
 
   async updateMe(me: AuthUser, body: UserUpdateMe): Promise<void> {
     const user = await this.getOrFail(me.id);
     if (body.password !== undefined || body.email !== undefined) {
       if (!body.currentPassword || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
-        throw new AppError(401, 'invalid_current_password', 'currentPassword is missing or wrong');
+        throw new AppError(401, ServerErrorCode.INVALID_CURRENT_PASSWORD, 'currentPassword is missing or wrong');
       }
     }
     if (body.email && body.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(body.email);
@@ -151,64 +213,78 @@ export class UserService {
     const changes: Partial<UserModel> = { ...prefs } as Partial<UserModel>;
     if (password !== undefined) changes.passwordHash = await hashPassword(password);
     await user.update(changes);
+    if (password !== undefined) await this.auth.tokens.deleteOthersForUser(user.id, me.tokenId);
     if (displayName !== undefined || description !== undefined) {
       const account = await accountRepository.findByUserId(user.id);
       await account!.update({
         ...(displayName !== undefined ? { displayName } : {}),
         ...(description !== undefined ? { description } : {}),
       });
+      this.accountChanged(me.accountId);
     }
+  }
+
+  async setMyImage(me: AuthUser, kind: ActorImageKind, file: Buffer): Promise<ActorImageModel[]> {
+    return this.images.replace(await accountRepository.actorIdOf(me.accountId), kind, file);
+  }
+
+  async removeMyImage(me: AuthUser, kind: ActorImageKind): Promise<void> {
+    await this.images.remove(await accountRepository.actorIdOf(me.accountId), kind);
   }
 
   async block(actor: AuthUser, id: number, reason: string | undefined): Promise<void> {
     const user = await this.getOrFail(id);
-    this.assertCanManage(actor, user);
+    await this.assertCanManage(actor, user, { destructive: true });
     await user.update({ blocked: true, blockedReason: reason ?? null });
     await this.auth.tokens.deleteForUser(user.id);
+    // Subscribers stop what still runs for this user (the live module must cut their lives here).
+    await this.ctx.events.emit('user-banned', { userId: user.id });
   }
 
   async unblock(actor: AuthUser, id: number): Promise<void> {
     const user = await this.getOrFail(id);
-    this.assertCanManage(actor, user);
+    await this.assertCanManage(actor, user);
     await user.update({ blocked: false, blockedReason: null });
   }
 
   async remove(actor: AuthUser, id: number): Promise<void> {
     const user = await this.getOrFail(id);
-    this.assertCanManage(actor, user);
+    await this.assertCanManage(actor, user, { destructive: true });
     await this.destroy(user);
   }
 
-  /** Deletes the user with its account, channels and their actors. */
+  async removeMe(me: AuthUser): Promise<void> {
+    const user = await this.getOrFail(me.id);
+    if (user.id === (await userRepository.initialAdminId())) throw AppError.forbidden('The initial administrator cannot delete itself');
+    await this.destroy(user);
+  }
+
+  /** Deletes the user with its account, channels, their actors and their image files. */
   async destroy(user: UserModel): Promise<void> {
-    await withTransaction(this.ctx.sequelize, async (transaction) => {
-      await this.ctx.sequelize.query(
-        `DELETE FROM actors WHERE id IN (
-           SELECT c.actor_id FROM video_channels c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :id
-           UNION SELECT actor_id FROM accounts WHERE user_id = :id)`,
+    for (const hook of this.beforeDestroy) await hook(user.id);
+    const files = await withTransaction(this.ctx.sequelize, async (transaction) => {
+      const [rows] = await this.ctx.sequelize.query(
+        `SELECT c.actor_id AS id FROM video_channels c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :id
+         UNION SELECT actor_id AS id FROM accounts WHERE user_id = :id`,
         { replacements: { id: user.id }, transaction },
       );
+      const actorIds = (rows as Array<{ id: number }>).map((r) => r.id);
+      const imageFiles = await actorImageRepository.localFilesOf(actorIds, transaction);
+      if (actorIds.length) {
+        await this.ctx.sequelize.query('DELETE FROM actors WHERE id IN (:ids)', { replacements: { ids: actorIds }, transaction });
+      }
       await user.destroy({ transaction });
+      return imageFiles;
     });
+    await this.images.removeFiles(files);
+    this.accountChanged(null);
   }
 
   list(opts: { start: number; count: number; sort: string; search?: string; blocked?: boolean }) {
-    const desc = opts.sort.startsWith('-');
-    const column = desc ? opts.sort.slice(1) : opts.sort;
-    const conditions: WhereOptions<UserModel>[] = [];
-    if (opts.search) {
-      const like = `%${opts.search.toLowerCase()}%`;
-      conditions.push({ [Op.or]: [where(fn('lower', col('username')), Op.like, like), where(fn('lower', col('email')), Op.like, like)] });
-    }
-    if (opts.blocked !== undefined) conditions.push({ blocked: opts.blocked });
-    return UserModel.findAndCountAll({
-      where: { [Op.and]: conditions },
-      offset: opts.start,
-      limit: opts.count,
-      order: [
-        [column === 'videoQuotaUsed' ? 'id' : column, desc ? 'DESC' : 'ASC'],
-        ['id', 'ASC'],
-      ],
-    });
+    return userRepository.list(opts);
+  }
+
+  autocomplete(search: string): Promise<string[]> {
+    return userRepository.autocomplete(this.ctx.sequelize, search, 10);
   }
 }

@@ -6,7 +6,7 @@ export { VideoService, type UploadedImages } from './video.service';
 export { VideoViews, flushVideoViewsJob } from './video-views';
 export { videoRoutes } from './video.routes';
 export { videoListRoutes } from './video-list.routes';
-export { videoRepository, videoIdWhere } from './video.repository';
+export { videoRepository, videoIdWhere, videoListInclude } from './video.repository';
 export { assertCanView, isOwnerOrModerator, type Viewer, type AccessTarget } from './video-access';
 export { serializeVideo, serializeVideoDetails } from './video.serializer';
 export { viewerOf, parseVideoId, imageFields, uploadedImages, VIDEO_PASSWORD_HEADER } from './video-request';

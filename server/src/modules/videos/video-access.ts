@@ -16,6 +16,11 @@ export interface AccessTarget {
   passwords: () => Promise<string[]>;
   /** True when addressed by numeric id (unlisted videos must not be enumerable). */
   byNumericId?: boolean;
+  /**
+   * Moderation (issue 7): why the video is hidden from everyone but its owner and moderators
+   * (blocked by a moderator, owner banned), or null. Only called once privacy let the viewer in.
+   */
+  hiddenBy?: () => Promise<string | null>;
 }
 
 export function isOwnerOrModerator(auth: AuthUser | undefined, ownerAccountId: number): boolean {
@@ -31,6 +36,13 @@ const denied = (auth: AuthUser | undefined, message: string, code?: string) =>
  */
 export async function assertCanView(target: AccessTarget, viewer: Viewer): Promise<'owner' | 'public' | 'password' | 'internal'> {
   if (isOwnerOrModerator(viewer.auth, target.ownerAccountId)) return 'owner';
+  const granted = await privacyAccess(target, viewer);
+  const hidden = target.hiddenBy ? await target.hiddenBy() : null;
+  if (hidden) throw AppError.forbidden(hidden === 'blocked' ? 'This video is blocked' : 'The owner of this video is banned');
+  return granted;
+}
+
+async function privacyAccess(target: AccessTarget, viewer: Viewer): Promise<'public' | 'password' | 'internal'> {
   // Nothing is shown before it is playable, nor after its transcoding failed.
   if (target.state !== VideoState.PUBLISHED) throw denied(viewer.auth, 'This video is not published yet');
   switch (target.privacy) {

@@ -58,7 +58,7 @@ export class VideoFileModel extends Model<InferAttributes<VideoFileModel>, Infer
   declare hasAudio: boolean;
   declare hasVideo: boolean;
   declare fileUrl: CreationOptional<string | null>;
-  declare metadata: CreationOptional<unknown>;
+  declare metadata: CreationOptional<object | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 

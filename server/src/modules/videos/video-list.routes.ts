@@ -21,7 +21,7 @@ function publicScope(ctx: AppContext, req: Request, q: VideoListQuery): ListScop
   const wantsMore = (q.privacyOneOf && q.privacyOneOf.some((p) => p !== VideoPrivacy.PUBLIC)) || (q.include ?? 0) > 0;
   const seeAll = !!req.auth && roleHasRight(req.auth.role, UserRight.SEE_ALL_VIDEOS);
   if (wantsMore && !seeAll) throw req.auth ? AppError.forbidden('You cannot list these videos') : AppError.unauthorized();
-  return { seeAll: seeAll && wantsMore, loggedIn: !!req.auth, defaultNsfw: defaultNsfw(ctx) };
+  return { seeAll: seeAll && wantsMore, loggedIn: !!req.auth, defaultNsfw: defaultNsfw(ctx), viewerAccountId: req.auth?.accountId };
 }
 
 export function videoListRoutes(ctx: AppContext): Router {

@@ -13,7 +13,7 @@ export class VideoSourceModel extends Model<InferAttributes<VideoSourceModel>, I
   declare height: number;
   declare fps: number;
   declare duration: number;
-  declare metadata: CreationOptional<unknown>;
+  declare metadata: CreationOptional<object | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 

@@ -2,6 +2,8 @@ import { literal, Op, type FindOptions, type Order, type Transaction, type Where
 import { VideoPrivacy, VideoState, type VideoListQuery } from '@shoal/models';
 import { channelInclude } from '../channels/channel.repository';
 import { ChannelModel } from '../channels/channel.model';
+// Direct file import: moderation depends on videos, its index would make a module cycle.
+import { hiddenVideoSql } from '../moderation/hidden-content';
 import { fromShortUuid } from './short-uuid';
 import { StreamingPlaylistModel, VideoFileModel } from './video-file.model';
 import { VideoModel } from './video.model';
@@ -41,24 +43,38 @@ export interface ListScope {
   /** A logged-in local user also sees internal videos. */
   loggedIn?: boolean;
   defaultNsfw: 'true' | 'false' | 'both';
+  /** The caller's account: videos of accounts and hosts it muted are left out. */
+  viewerAccountId?: number;
 }
 
-function orderFor(sort: string): Order {
+/** Sequelize aliases the main table by its model name in generated queries. */
+const V = '"VideoModel"';
+const HOT_SCORE = `(${V}.likes * 3 + ${V}.views) / power(extract(epoch FROM now() - ${V}.published_at) / 3600 + 2, 1.5)`;
+const MATCH_SCORE = `ts_rank(${V}.search_vector, websearch_to_tsquery('simple', :search)) + word_similarity(lower(:search), lower(${V}.name))`;
+
+/** Computed sort keys become a selected column: Sequelize's limit subquery can only re-order by names it selects. */
+const SCORES: Record<string, string> = { hot: HOT_SCORE, best: HOT_SCORE, match: MATCH_SCORE };
+
+function sortOptions(sort: string): Pick<FindOptions<VideoModel>, 'order' | 'attributes'> {
   const desc = sort.startsWith('-');
   const key = desc ? sort.slice(1) : sort;
   const dir = desc ? 'DESC' : 'ASC';
-  const byKey: Record<string, Order> = {
-    trending: [['views', dir]],
-    hot: [[literal('(videos.likes * 3 + videos.views) / power(extract(epoch FROM now() - videos.published_at) / 3600 + 2, 1.5)'), dir]],
-    best: [[literal('(videos.likes * 3 + videos.views) / power(extract(epoch FROM now() - videos.published_at) / 3600 + 2, 1.5)'), dir]],
-    match: [
-      [
-        literal("ts_rank(videos.search_vector, websearch_to_tsquery('simple', :search)) + similarity(lower(videos.name), lower(:search))"),
-        dir,
+  const score = SCORES[key];
+  if (score) {
+    return {
+      attributes: { include: [[literal(score), 'sortScore']] },
+      order: [
+        [literal('"sortScore"'), dir],
+        ['id', 'DESC'],
       ],
-    ],
+    };
+  }
+  return {
+    order: [
+      [key === 'trending' ? 'views' : key, dir],
+      ['id', 'DESC'],
+    ] as Order,
   };
-  return [...((byKey[key] ?? [[key, dir]]) as unknown[]), ['id', 'DESC']] as Order;
 }
 
 function filtersFor(q: VideoListQuery, scope: ListScope): WhereOptions<VideoModel>[] {
@@ -66,6 +82,8 @@ function filtersFor(q: VideoListQuery, scope: ListScope): WhereOptions<VideoMode
   if (!scope.ownerView && !scope.seeAll) {
     and.push({ state: VideoState.PUBLISHED });
     and.push({ privacy: scope.loggedIn ? { [Op.in]: [VideoPrivacy.PUBLIC, VideoPrivacy.INTERNAL] } : VideoPrivacy.PUBLIC });
+    // Moderation (issue 7): blocked videos, banned owners, blocklisted accounts and hosts.
+    and.push(literal(`NOT ${hiddenVideoSql(V, scope.viewerAccountId)}`) as never);
   }
   if (q.privacyOneOf) and.push({ privacy: { [Op.in]: q.privacyOneOf } });
   if (scope.channelId) and.push({ channelId: scope.channelId });
@@ -84,7 +102,7 @@ function filtersFor(q: VideoListQuery, scope: ListScope): WhereOptions<VideoMode
   const nsfw = q.nsfw ?? scope.defaultNsfw;
   if (nsfw !== 'both') and.push({ nsfw: nsfw === 'true' });
   if (q.search)
-    and.push(literal(`(videos.search_vector @@ websearch_to_tsquery('simple', :search) OR lower(videos.name) % lower(:search))`) as never);
+    and.push(literal(`(${V}.search_vector @@ websearch_to_tsquery('simple', :search) OR lower(:search) <% lower(${V}.name))`) as never);
   return and;
 }
 
@@ -115,7 +133,7 @@ export const videoRepository = {
     const options: FindOptions<VideoModel> = {
       where: { [Op.and]: and },
       include: videoListInclude(),
-      order: orderFor(q.sort),
+      ...sortOptions(q.sort),
       offset: q.start,
       limit: q.count,
       replacements: { search: q.search ?? '' },

@@ -5,6 +5,8 @@ import { withTransaction } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { AuthUser } from '../../platform/http';
 import { ChannelModel } from '../channels/channel.model';
+// Direct file import: moderation depends on videos, its index would make a module cycle.
+import { videoHideReason } from '../moderation/hidden-content';
 import { assertCanView, isOwnerOrModerator, type Viewer } from './video-access';
 import { VideoPasswordModel } from './video-extras.model';
 import { removeVideoImage, saveVideoImage } from './video-images';
@@ -19,8 +21,17 @@ export interface UploadedImages {
 }
 
 /** Reads and writes of video metadata; every privacy decision goes through assertCanView. */
+export type VideoUpdateListener = (video: VideoModel, before: { description: string | null }) => Promise<unknown>;
+
 export class VideoService {
+  private readonly updateListeners: VideoUpdateListener[] = [];
+
   constructor(private readonly ctx: AppContext) {}
+
+  /** Other modules react to metadata updates (chapters follow the description) without a dependency cycle. */
+  onUpdate(listener: VideoUpdateListener): void {
+    this.updateListeners.push(listener);
+  }
 
   async getForViewer(id: string, viewer: Viewer) {
     const found = await videoRepository.findForView(id);
@@ -33,6 +44,7 @@ export class VideoService {
         ownerAccountId: video.channel!.accountId,
         byNumericId,
         passwords: () => this.passwords(video.id),
+        hiddenBy: () => videoHideReason(this.ctx.sequelize, video.id),
       },
       viewer,
     );
@@ -61,6 +73,7 @@ export class VideoService {
     }
     if (body.channelId !== undefined && body.channelId !== video.channelId) await this.assertOwnChannel(me, body.channelId);
     const oldPrivacy = video.privacy;
+    const before = { description: video.description ?? null };
     const thumbnail = images.thumbnail ? await saveVideoImage(this.ctx, 'thumbnail', images.thumbnail) : undefined;
     const preview = images.preview ? await saveVideoImage(this.ctx, 'preview', images.preview) : undefined;
     const oldImages = { thumbnail: video.thumbnailFilename, preview: video.previewFilename };
@@ -99,6 +112,7 @@ export class VideoService {
     if (thumbnail) await removeVideoImage(this.ctx, 'thumbnail', oldImages.thumbnail);
     if (preview) await removeVideoImage(this.ctx, 'preview', oldImages.preview);
     if (isPrivateFiles(oldPrivacy) !== isPrivateFiles(privacy)) await moveFilesForPrivacy(this.ctx, video, oldPrivacy, privacy);
+    for (const listener of this.updateListeners) await listener(video, before);
   }
 
   async replacePasswords(videoId: number, passwords: string[], transaction: import('sequelize').Transaction): Promise<void> {

@@ -68,7 +68,7 @@ export const configSchema = z.strictObject({
   oauth2: z.strictObject({
     token_lifetime: z.strictObject({ access_token: duration, refresh_token: duration }),
   }),
-  rates_limit: z.strictObject({ api: rate, login: rate, signup: rate }),
+  rates_limit: z.strictObject({ api: rate, login: rate, signup: rate, ask_send_email: rate }),
   roles: z.strictObject({ web: z.boolean(), worker: z.boolean() }),
   admin: z.strictObject({ email: z.email() }),
   instance: z.strictObject({
@@ -96,12 +96,25 @@ export const configSchema = z.strictObject({
     requires_email_verification: z.boolean(),
     minimum_age: z.number().int().min(0),
   }),
+  smtp: z.strictObject({
+    hostname: z.string().nullable(),
+    port: port,
+    username: z.string().nullable(),
+    password: z.string().nullable(),
+    tls: z.boolean(),
+    disable_starttls: z.boolean(),
+    from_address: z.email(),
+  }),
+  email: z.strictObject({
+    body: z.strictObject({ signature: z.string() }),
+    subject: z.strictObject({ prefix: z.string() }),
+  }),
   user: z.strictObject({
     video_quota: bytes,
     video_quota_daily: bytes,
     default_channel_name: z.string().min(1),
   }),
-  video_channels: z.strictObject({ max_per_user: z.number().int().min(1) }),
+  video_channels: z.strictObject({ max_per_user: z.number().int().min(1), list_cache_ttl: duration }),
   federation: z.strictObject({ enabled: z.boolean(), prevent_ssrf: z.boolean() }),
   jobs: z.strictObject({ shutdown_timeout: duration }),
   transcoding: z.strictObject({
@@ -127,7 +140,9 @@ export const configSchema = z.strictObject({
     web_videos: z.strictObject({ enabled: z.boolean() }),
     hls: z.strictObject({ enabled: z.boolean(), segment_duration: z.number().int().min(1).max(10) }),
     remote_runners: z.strictObject({ enabled: z.boolean() }),
+    job_lock_duration: duration,
   }),
+  uploads: z.strictObject({ max_file_size: bytes, session_expiration: duration }),
   video_file: z.strictObject({ update: z.strictObject({ enabled: z.boolean() }) }),
   views: z.strictObject({ videos: z.strictObject({ view_expiration: duration }) }),
 });

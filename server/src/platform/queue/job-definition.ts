@@ -18,6 +18,8 @@ export interface JobDefinition<K extends JobName> {
   backoffMs?: number;
   /** Lock duration in ms: a job whose worker stops renewing it is retried elsewhere. */
   lockDurationMs?: number;
+  /** How often a worker looks for jobs whose lock lapsed (default 30 s); with the lock, bounds crash recovery time. */
+  stalledIntervalMs?: number;
 }
 
 export type JobHandlers = { [K in JobName]: JobDefinition<K> };

@@ -62,6 +62,7 @@ export class JobQueue {
         prefix: this.prefix(),
         concurrency: def.concurrency ?? 1,
         lockDuration: def.lockDurationMs ?? 60_000,
+        stalledInterval: def.stalledIntervalMs ?? 30_000,
         // A job whose process died is picked up again after its lock expires.
         maxStalledCount: 3,
       });

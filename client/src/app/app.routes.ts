@@ -1,0 +1,47 @@
+import type { Routes } from '@angular/router';
+import { UserRight } from '@shoal/models';
+import { loggedInGuard, rightGuard } from './core/guards';
+
+/** PeerTube's URL scheme; every page is its own lazy chunk so the first load stays small. */
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', loadComponent: () => import('./pages/home/home.page').then((m) => m.HomePage), title: 'Home' },
+  { path: 'videos/browse', redirectTo: '' },
+  { path: 'videos/trending', redirectTo: '' },
+  { path: 'w/:id', loadComponent: () => import('./pages/watch/watch.page').then((m) => m.WatchPage) },
+  { path: 'videos/watch/:id', loadComponent: () => import('./pages/watch/watch.page').then((m) => m.WatchPage) },
+  { path: 'videos/embed/:id', loadComponent: () => import('./pages/embed/embed.page').then((m) => m.EmbedPage), data: { bare: true } },
+  {
+    path: 'videos/upload',
+    canActivate: [loggedInGuard],
+    loadComponent: () => import('./pages/upload/upload.page').then((m) => m.UploadPage),
+    title: 'Upload a video',
+  },
+  { path: 'search', loadComponent: () => import('./pages/search/search.page').then((m) => m.SearchPage), title: 'Search' },
+  { path: 'c/:handle', loadComponent: () => import('./pages/channel/channel.page').then((m) => m.ChannelPage) },
+  { path: 'c/:handle/videos', loadComponent: () => import('./pages/channel/channel.page').then((m) => m.ChannelPage) },
+  { path: 'a/:handle', loadComponent: () => import('./pages/account/account.page').then((m) => m.AccountPage) },
+  { path: 'a/:handle/videos', loadComponent: () => import('./pages/account/account.page').then((m) => m.AccountPage) },
+  { path: 'login', loadComponent: () => import('./pages/login/login.page').then((m) => m.LoginPage), title: 'Log in' },
+  { path: 'signup', loadComponent: () => import('./pages/signup/signup.page').then((m) => m.SignupPage), title: 'Create an account' },
+  { path: 'my-library', pathMatch: 'full', redirectTo: 'my-library/videos' },
+  {
+    path: 'my-library/videos',
+    canActivate: [loggedInGuard],
+    loadComponent: () => import('./pages/my-videos/my-videos.page').then((m) => m.MyVideosPage),
+    title: 'My videos',
+  },
+  {
+    path: 'my-library/videos/:id/edit',
+    canActivate: [loggedInGuard],
+    loadComponent: () => import('./pages/video-edit/video-edit.page').then((m) => m.VideoEditPage),
+    title: 'Edit video',
+  },
+  { path: 'admin', pathMatch: 'full', redirectTo: 'admin/users' },
+  {
+    path: 'admin/users',
+    canActivate: [rightGuard(UserRight.MANAGE_USERS)],
+    loadComponent: () => import('./pages/admin-users/admin-users.page').then((m) => m.AdminUsersPage),
+    title: 'Users',
+  },
+  { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage), title: 'Not found' },
+];

@@ -1,0 +1,75 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  ViewEncapsulation,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
+import { createShoalPlayer, type PlayerAuth, type PlayerChapter, type ShoalPlayer } from '@shoal/player';
+import type { VideoDetails } from '@shoal/models';
+
+/** Angular host of @shoal/player; the player itself knows nothing of Angular. */
+@Component({
+  selector: 'sh-player',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  // video.js builds its DOM outside Angular's view: its stylesheet must be global.
+  encapsulation: ViewEncapsulation.None,
+  styleUrl: './player.component.css',
+  template: `<div class="sh-player-box" #box></div>`,
+})
+export class PlayerComponent {
+  readonly video = input.required<VideoDetails>();
+  readonly auth = input<PlayerAuth>({});
+  readonly chapters = input<PlayerChapter[]>([]);
+  readonly startTime = input<number | undefined>(undefined);
+  readonly autoplay = input(false);
+  /** First time the video actually plays (for view counting). */
+  readonly started = output<void>();
+
+  private readonly box = viewChild.required<ElementRef<HTMLElement>>('box');
+  private player: ShoalPlayer | null = null;
+
+  constructor() {
+    afterNextRender(() => this.create());
+    effect(() => {
+      const chapters = this.chapters();
+      this.player?.setChapters(chapters);
+    });
+    inject(DestroyRef).onDestroy(() => this.player?.dispose());
+  }
+
+  seek(seconds: number): void {
+    if (!this.player) return;
+    this.player.seek(seconds);
+    void this.player.play().catch(() => undefined);
+    this.player.videojs.el().querySelector<HTMLElement>('.vjs-play-control')?.focus();
+  }
+
+  currentTime(): number {
+    return this.player?.currentTime() ?? 0;
+  }
+
+  private create(): void {
+    const video = this.video();
+    const playlist = video.streamingPlaylists?.[0];
+    if (!playlist) return;
+    this.player = createShoalPlayer({
+      container: this.box().nativeElement,
+      playlistUrl: playlist.playlistUrl,
+      title: video.name,
+      poster: video.previewPath ?? video.thumbnailPath,
+      duration: video.duration,
+      chapters: this.chapters(),
+      auth: this.auth(),
+      autoplay: this.autoplay(),
+      startTime: this.startTime(),
+    });
+    this.player.videojs.one('playing', () => this.started.emit());
+  }
+}

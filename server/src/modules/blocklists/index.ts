@@ -1,0 +1,3 @@
+export { AccountBlockModel, ServerBlockModel } from './blocklist.model';
+export { BlocklistService } from './blocklist.service';
+export { blocklistRoutes } from './blocklist.routes';

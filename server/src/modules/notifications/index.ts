@@ -1,0 +1,4 @@
+export { UserNotificationModel, UserNotificationSettingsModel } from './notification.model';
+export { NotificationService } from './notification.service';
+export { subscribeNotifications } from './notification.listeners';
+export { notificationRoutes } from './notification.routes';

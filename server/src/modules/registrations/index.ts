@@ -1,0 +1,3 @@
+export { UserRegistrationModel } from './registration.model';
+export { RegistrationService } from './registration.service';
+export { registrationRoutes } from './registration.routes';

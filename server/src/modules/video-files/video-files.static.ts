@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import cors from 'cors';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { VideoPrivacy } from '@shoal/models';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { hlsDir, isPrivateFiles, STATIC_PATHS, webVideoDir } from '../videos';
+import { injectVideoFileToken } from './hls-token-injection';
+import { fileRequestOf, PRIVATE_CACHE, PUBLIC_CACHE, sendMedia, wantsTokenReinjection } from './media-response';
+import type { VideoFileAccess } from './video-file-access.service';
+import { videoFileRepository, type MediaVideo, type VideoImageKind } from './video-file.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// One dot, before a known extension: no traversal, no hidden files, no sub-folders.
+const HLS_FILE = /^[a-z0-9][a-z0-9-]*\.(?:m3u8|mp4|json|ts)$/i;
+const WEB_VIDEO_FILE = /^[a-z0-9][a-z0-9-]*\.(?:mp4|m4a|webm|ogv)$/i;
+const IMAGE_FILE = /^[a-z0-9][a-z0-9-]*\.(?:jpg|jpeg|png|webp)$/i;
+
+const notFound = () => AppError.notFound('File');
+
+/** Media files: public ones straight from disk, private ones after the one privacy rule. */
+export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, auth: RequestHandler): Router {
+  const router = Router();
+  const prefixes = [STATIC_PATHS.hls, STATIC_PATHS.webVideos, STATIC_PATHS.thumbnails, STATIC_PATHS.previews];
+  router.use(
+    prefixes.map((p) => p.replace(/\/$/, '')),
+    cors({ origin: '*' }),
+  );
+
+  /** Private HLS: the folder is always the private one, whatever the privacy is now. */
+  router.get(`${STATIC_PATHS.privateHls}:uuid/:file`, auth, async (req, res) => {
+    const { uuid, file } = req.params as { uuid: string; file: string };
+    if (!UUID.test(uuid) || !HLS_FILE.test(file)) throw notFound();
+    const video = await videoFileRepository.findVideoByUuid(uuid);
+    if (!video) throw notFound();
+    const { token } = await access.authorize(video, fileRequestOf(req));
+    const root = hlsDir(ctx, video, VideoPrivacy.PRIVATE);
+    if (token && file.endsWith('.m3u8') && wantsTokenReinjection(req)) return sendPlaylistWithToken(res, join(root, file), token);
+    await sendMedia(res, root, file, PRIVATE_CACHE);
+  });
+
+  router.get(`${STATIC_PATHS.hls}:uuid/:file`, async (req, res) => {
+    const { uuid, file } = req.params as { uuid: string; file: string };
+    if (!UUID.test(uuid) || !HLS_FILE.test(file)) throw notFound();
+    // Only the public folder: a private video's files are not under it.
+    await sendMedia(res, hlsDir(ctx, { uuid: uuid.toLowerCase(), privacy: VideoPrivacy.PUBLIC }), file, PUBLIC_CACHE);
+  });
+
+  router.get(`${STATIC_PATHS.privateWebVideos}:file`, auth, async (req, res) => {
+    const { file } = req.params as { file: string };
+    if (!WEB_VIDEO_FILE.test(file)) throw notFound();
+    const row = await videoFileRepository.findWebVideoFile(file);
+    const video = row && (await videoFileRepository.findVideoById(row.videoId));
+    if (!video) throw notFound();
+    await access.authorize(video, fileRequestOf(req));
+    await sendMedia(res, webVideoDir(ctx, VideoPrivacy.PRIVATE), file, PRIVATE_CACHE);
+  });
+
+  router.get(`${STATIC_PATHS.webVideos}:file`, async (req, res) => {
+    const { file } = req.params as { file: string };
+    if (!WEB_VIDEO_FILE.test(file)) throw notFound();
+    await sendMedia(res, webVideoDir(ctx, VideoPrivacy.PUBLIC), file, PUBLIC_CACHE);
+  });
+
+  const image = (kind: VideoImageKind, root: string) => async (req: Request, res: Response) => {
+    const { file } = req.params as { file: string };
+    if (!IMAGE_FILE.test(file)) throw notFound();
+    const video = await videoFileRepository.findVideoByImage(kind, file);
+    if (!video) throw notFound();
+    await authorizeImage(req, res, video, access, auth);
+    await sendMedia(res, root, file, isPrivateFiles(video.privacy) ? PRIVATE_CACHE : PUBLIC_CACHE);
+  };
+  router.get(`${STATIC_PATHS.thumbnails}:file`, image('thumbnail', ctx.dirs.thumbnails));
+  router.get(`${STATIC_PATHS.previews}:file`, image('preview', ctx.dirs.previews));
+
+  return router;
+}
+
+/**
+ * PeerTube serves every thumbnail. We serve those of public and unlisted videos freely and
+ * ask the others for the same credentials as their files, so no image reveals a private video.
+ */
+async function authorizeImage(req: Request, res: Response, video: MediaVideo, access: VideoFileAccess, auth: RequestHandler) {
+  if (!isPrivateFiles(video.privacy)) return;
+  // Bearer tokens are read only here: a stale token must not break public thumbnails.
+  await new Promise<void>((ok, fail) => auth(req, res, (err?: unknown) => (err ? fail(err) : ok())));
+  await access.authorize(video, fileRequestOf(req));
+}
+
+async function sendPlaylistWithToken(res: Response, path: string, token: string): Promise<void> {
+  const playlist = await readFile(path, 'utf8').catch(() => {
+    throw notFound();
+  });
+  res.set('Cache-Control', PRIVATE_CACHE).type('application/x-mpegurl; charset=utf-8').send(injectVideoFileToken(playlist, token));
+}

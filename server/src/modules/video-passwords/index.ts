@@ -1,0 +1,2 @@
+export { VideoPasswordService } from './video-password.service';
+export { videoPasswordRoutes } from './video-password.routes';

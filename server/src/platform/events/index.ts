@@ -1,0 +1,1 @@
+export { DomainEvents, type DomainEventMap, type DomainEventName } from './domain-events';
