@@ -5,6 +5,7 @@ import { ensureRootUser } from './bootstrap';
 import { initModels } from './models';
 import { createServices } from './services';
 import { migrations } from './migrations';
+import { watchdogInterval } from './modules/runners';
 import { ConfigError, loadConfig } from './platform/config';
 import { publicOrigin, type AppContext } from './platform/context';
 import { createSequelize, databaseUrl, ensureDatabaseExists, runMigrations } from './platform/db';
@@ -51,9 +52,11 @@ async function main(): Promise<void> {
   if (config.roles.web) {
     const app = createApp(ctx, services);
     server = await new Promise<Server>((ok, fail) => {
-      const s = app.listen(config.listen.port, config.listen.hostname, () => ok(s));
+      // Express 5 hands a listen error (port taken) to this callback instead of throwing.
+      const s = app.listen(config.listen.port, config.listen.hostname, (err?: Error) => (err ? fail(err) : ok(s)));
       s.once('error', fail);
     });
+    services.runners.socket.attach(server);
     logger.info({ port: config.listen.port }, 'listening');
     process.stdout.write(`Shoal is listening on ${origin.url} (port ${config.listen.port})\n`);
   }
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
     await queue.queue('cleanup-expired-tokens').upsertJobScheduler('hourly', { every: 3_600_000 }, { data: {} });
     await queue.queue('flush-video-views').upsertJobScheduler('every-10s', { every: 10_000 }, { data: {} });
     await queue.queue('cleanup-upload-sessions').upsertJobScheduler('hourly', { every: 3_600_000 }, { data: {} });
+    const watchdogEvery = watchdogInterval(config.remote_runners.stalled_jobs);
+    await queue.queue('runner-jobs-watchdog').upsertJobScheduler('stalled', { every: watchdogEvery }, { data: {} });
   }
 
   let stopping = false;
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const closing = server ? new Promise((r) => server!.close(r)) : Promise.resolve();
     server?.closeIdleConnections();
+    services.runners.socket.close();
     await queue.close(config.jobs.shutdown_timeout);
     await closing;
     await redis.quit().catch(() => undefined);

@@ -1,0 +1,1 @@
+export { storageDirs, ensureStorageDirs, type StorageDirs, type StorageDirName } from './storage';
