@@ -16,6 +16,7 @@ import { uploadLegacy } from '@shoal/api-client';
 import { REPO_ROOT, TestServer } from '../../test/shared/server-process';
 import { waitFor } from '../../test/shared/wait-for';
 import { machineInfo } from './report';
+import { throughRunner } from './transcode-runner';
 import { writeTranscodeReport, type Measure, type TranscodeFigures } from './transcode-report';
 
 const LADDER = [1080, 720, 480, 360, 240];
@@ -91,7 +92,7 @@ async function throughShoal(server: TestServer, clip: string): Promise<Measure> 
         if (video.state.id === 7) throw new Error('transcoding failed');
         return video.state.id === 1;
       },
-      { timeout: 3_600_000, interval: 100, what: 'publication' },
+      { timeout: 3_600_000, interval: 250, what: 'publication' },
     ),
   );
 }
@@ -123,6 +124,7 @@ const show = (m: Measure) => `${m.wall.toFixed(1)} s (cpu ${m.cpu.toFixed(1)} s)
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  const machine = machineInfo();
   const clip = sourceClip(opts.seconds);
   const { renditions, probe } = await ladderRenditions(clip);
   const copyAudio = buildTranscodingPlan(probe, { enabledResolutions: LADDER, fpsMax: 60, audioOnly: false }).copyAudio;
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
     await server.destroy();
   }
   const figures: TranscodeFigures = {
-    machine: machineInfo(),
+    machine,
     clip: `${probe.width}x${probe.height} ${probe.fps} fps, ${Math.round(probe.duration)} s`,
     ladder: renditions.map((r) => `${r.resolution}p`).join(', '),
     preset: PRESET,
@@ -161,6 +163,9 @@ async function main(): Promise<void> {
       `a/b = ${(shoal.wall / oneProcess.wall).toFixed(2)} (target ≤ 1.15)   a/c = ${(shoal.wall / perRung.wall).toFixed(2)} (target ≤ 0.70)\n` +
       `cpu: a/b = ${(shoal.cpu / oneProcess.cpu).toFixed(2)}   a/c = ${(shoal.cpu / perRung.cpu).toFixed(2)}   (load average ${figures.load.toFixed(1)})\n`,
   );
+  // Remote runners (issue 4): the same upload through one local shoal-runner.
+  const d = await throughRunner(clip, `transcoding:\n  preset: ${PRESET}\n  resolutions:\n${resolutionsYaml()}`, PRESET);
+  process.stdout.write(`(d) through one shoal-runner ${d.wall.toFixed(1)} s: d/a = ${(d.wall / shoal.wall).toFixed(2)} (target ≤ 1.15)\n`);
   if (opts.write) writeTranscodeReport(join(REPO_ROOT, 'docs/benchmarks.md'), figures);
 }
 

@@ -42,18 +42,46 @@ trap shoal_run_exit_hooks EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Long-running commands run as background children so that a signal sent to this
-# script (Ctrl-C, kill, CI cancel) is passed on to them and the exit hooks still run.
+# Long-running commands run as background children, each in its own session and
+# process group, so that a signal sent to this script (Ctrl-C, kill, CI cancel)
+# reaches all their processes (npm → mocha → test servers, browsers) and nothing they
+# started outlives the script or the databases it stops.
 SHOAL_CHILD_PID=
 SHOAL_SIGNAL=
 shoal_forward() {
   SHOAL_SIGNAL=$1
-  if [[ -n $SHOAL_CHILD_PID ]]; then kill "-$1" "$SHOAL_CHILD_PID" 2>/dev/null || true; fi
+  if [[ -n $SHOAL_CHILD_PID ]]; then kill "-$1" -- "-$SHOAL_CHILD_PID" 2>/dev/null || true; fi
 }
 
-# start_child CMD...: starts CMD in the background; sets SHOAL_CHILD_PID.
+# group_alive PGID: whether a process of that group is still running (zombies aside).
+group_alive() {
+  local f line state pgrp
+  for f in /proc/[0-9]*/stat; do
+    { read -r line <"$f"; } 2>/dev/null || continue
+    line=${line##*) }
+    read -r state _ pgrp _ <<<"$line"
+    [[ $pgrp == "$1" && $state != Z ]] && return 0
+  done
+  return 1
+}
+
+# stop_group PGID: SIGTERM to what is left of the group, SIGKILL after 10 s.
+stop_group() {
+  local i
+  group_alive "$1" || return 0
+  kill -TERM -- "-$1" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    group_alive "$1" || return 0
+    sleep 0.1
+  done
+  kill -KILL -- "-$1" 2>/dev/null || true
+}
+
+# start_child CMD...: starts CMD in the background, leading a new process group
+# (setsid does not fork here: a background child of a script leads no group yet);
+# sets SHOAL_CHILD_PID.
 start_child() {
-  "$@" &
+  setsid "$@" </dev/null &
   SHOAL_CHILD_PID=$!
   trap 'shoal_forward INT' INT
   trap 'shoal_forward TERM' TERM
@@ -73,11 +101,12 @@ wait_pid() {
   done
 }
 
-# wait_child: waits for the child of start_child and returns its status; a signal
-# received meanwhile makes the script exit once the child is gone.
+# wait_child: waits for the child of start_child, then for the rest of its group;
+# returns the child's status, or exits if the script got a signal meanwhile.
 wait_child() {
   local status=0
   wait_pid "$SHOAL_CHILD_PID" || status=$?
+  stop_group "$SHOAL_CHILD_PID"
   SHOAL_CHILD_PID=
   trap 'exit 130' INT
   trap 'exit 143' TERM

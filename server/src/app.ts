@@ -17,6 +17,7 @@ import { chapterRoutes } from './modules/chapters';
 import { jobsRoutes } from './modules/jobs-admin';
 import { serverConfigRoutes } from './modules/server-config';
 import { transcodingRoutes } from './modules/transcoding';
+import { runnerFileRoutes, runnerRoutes, runnerUploadRoutes } from './modules/runners';
 import { legacyUploadRoutes, resumableUploadRoutes } from './modules/uploads';
 import { userRoutes } from './modules/users';
 import { videoFileApiRoutes, videoFileDownloadRoutes, videoFileStaticRoutes } from './modules/video-files';
@@ -66,6 +67,9 @@ export function createApp(ctx: AppContext, services: Services): Express {
   api.use(videoPasswordRoutes(services.videoPasswords));
   api.use(chapterRoutes(services.chapters));
   api.use(transcodingRoutes(services.transcoding));
+  api.use(runnerRoutes(services.runners.runners, services.runners.jobs));
+  api.use(runnerUploadRoutes(ctx, services.runners.jobs, services.runners.completion));
+  api.use(runnerFileRoutes(ctx, services.runners.jobs, services.runners.jobRepository));
   api.use(videoRoutes(ctx, services.videos, services.views));
   api.use(apiNotFound);
   app.use('/api/v1', api);

@@ -9,6 +9,7 @@ import { TranscodingService, transcodeVideoJob, transcodingConfigSections, trans
 import { acceptedExtensions, cleanupUploadSessionsJob, quotaUsed, ResumableUploadService, VideoCreationService } from './modules/uploads';
 import { VideoFileAccess } from './modules/video-files';
 import { VideoPasswordService } from './modules/video-passwords';
+import { createRunnerServices, type RunnerServices } from './modules/runners';
 import { flushVideoViewsJob, VideoService, VideoViews } from './modules/videos';
 import { createModerationServices, type ModerationServices } from './services.moderation';
 
@@ -27,6 +28,8 @@ export interface Services {
   videoPasswords: VideoPasswordService;
   chapters: ChapterService;
   transcoding: TranscodingService;
+  /** Remote runners: registration, runner jobs, socket notifications. */
+  runners: RunnerServices;
   configSections: ConfigSections;
   /** Comments, moderation, notifications, registrations, e-mail. */
   moderation: ModerationServices;
@@ -57,6 +60,8 @@ export function createServices(ctx: AppContext): Services {
   const transcodingConfig = transcodingSettings(ctx.config);
   const transcoding = new TranscodingService(ctx, transcodingConfig);
   ctx.queue.register(transcodeVideoJob(ctx, transcodingConfig));
+  const runners = createRunnerServices(ctx, transcodingConfig);
+  transcoding.useRemoteRunners((videoId, sourceId) => runners.jobs.createVodJobs(videoId, sourceId));
   const uploads = new ResumableUploadService(ctx);
   const creation = new VideoCreationService(
     ctx,
@@ -82,6 +87,7 @@ export function createServices(ctx: AppContext): Services {
     videoPasswords,
     chapters,
     transcoding,
+    runners,
     configSections: { ...transcodingConfigSections(ctx.config, acceptedExtensions(ctx)) },
     moderation: createModerationServices(ctx, { auth, users, actors, videos }),
   };

@@ -32,8 +32,9 @@ interface Details {
   streamingPlaylists: Array<{ playlistUrl: string; segmentsSha256Url: string; files: FileView[] }>;
 }
 
-// Short lock: a killed server's job comes back within seconds instead of a minute.
-const CONFIG = 'transcoding:\n  concurrency: 2\n  job_lock_duration: 2 seconds\n';
+// Short lock: a killed server's job comes back within seconds instead of a minute;
+// short shutdown wait: a stop interrupts a running transcode instead of waiting for it.
+const CONFIG = 'transcoding:\n  concurrency: 2\n  job_lock_duration: 4 seconds\njobs:\n  shutdown_timeout: 1 second\n';
 
 describe('VOD transcoding', function () {
   this.timeout(120_000);
@@ -209,29 +210,40 @@ describe('VOD transcoding', function () {
     assert.ok(config.video.file.extensions.includes('.m4a'));
   });
 
-  it('finishes a transcode interrupted by killing the server, after a restart', async () => {
-    const id = await upload(await makeClip({ seconds: 30, width: 640, height: 360 }), 'interrupted');
-    const job = await waitFor(
+  type ActiveJobs = { data: Array<{ data: { videoId: number }; progress: number }> };
+  const waitRunning = (id: number) =>
+    waitFor(
       async () => {
-        const res = await server.admin.expect<{ data: Array<{ data: { videoId: number }; progress: number }> }>(
-          200,
-          'GET',
-          '/api/v1/jobs/active',
-          {
-            query: { jobType: 'transcode-video' },
-          },
-        );
+        const query = { jobType: 'transcode-video' };
+        const res = await server.admin.expect<ActiveJobs>(200, 'GET', '/api/v1/jobs/active', { query });
         return res.data.find((j) => j.data.videoId === id && j.progress > 0);
       },
       { interval: 50, timeout: 60_000, what: 'a running transcode' },
     );
-    assert.ok(job.progress < 90, `caught at ${job.progress}%`);
-    const interrupted = readdirSync(join(server.storageDir, 'tmp/transcoding')).map((d) => join(server.storageDir, 'tmp/transcoding', d));
-    await server.kill();
+  const restart = async () => {
     // The harness would otherwise find the previous run's "listening" line at once.
     server.output = '';
     await server.start();
     owner = await server.anonymous().as('creator', 'creator-password');
+  };
+
+  it('resumes a transcode cut short by a graceful stop, without counting it as a failure', async () => {
+    const id = await upload(await makeClip({ seconds: 30, width: 640, height: 360 }), 'stopped');
+    await waitRunning(id);
+    await server.stop();
+    assert.doesNotMatch(server.output, /job failed|transcoding failed/);
+    await restart();
+    const video = await waitState(id, 1, 90_000);
+    assert.equal(video.transcodingError, null);
+  });
+
+  it('finishes a transcode interrupted by killing the server, after a restart', async () => {
+    const id = await upload(await makeClip({ seconds: 30, width: 640, height: 360 }), 'interrupted');
+    const job = await waitRunning(id);
+    assert.ok(job.progress < 90, `caught at ${job.progress}%`);
+    const interrupted = readdirSync(join(server.storageDir, 'tmp/transcoding')).map((d) => join(server.storageDir, 'tmp/transcoding', d));
+    await server.kill();
+    await restart();
     const video = await waitState(id, 1, 90_000);
     assert.equal(video.streamingPlaylists[0].files.length, 3);
     assert.ok(

@@ -36,7 +36,38 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/video-edit/video-edit.page').then((m) => m.VideoEditPage),
     title: 'Edit video',
   },
+  {
+    path: 'my-library/comments',
+    canActivate: [loggedInGuard],
+    loadComponent: () => import('./pages/my-comments/my-comments.page').then((m) => m.MyCommentsPage),
+    title: 'Comments on my videos',
+  },
+  {
+    path: 'my-account/abuses',
+    canActivate: [loggedInGuard],
+    loadComponent: () => import('./pages/my-abuses/my-abuses.page').then((m) => m.MyAbusesPage),
+    title: 'My reports',
+  },
   { path: 'admin', pathMatch: 'full', redirectTo: 'admin/users' },
+  { path: 'admin/moderation', pathMatch: 'full', redirectTo: 'admin/moderation/reports' },
+  {
+    path: 'admin/moderation/reports',
+    canActivate: [rightGuard(UserRight.MANAGE_ABUSES)],
+    loadComponent: () => import('./pages/admin-moderation/reports.page').then((m) => m.ReportsPage),
+    title: 'Reports',
+  },
+  {
+    path: 'admin/moderation/comments',
+    canActivate: [rightGuard(UserRight.SEE_ALL_COMMENTS)],
+    loadComponent: () => import('./pages/admin-moderation/moderation-comments.page').then((m) => m.ModerationCommentsPage),
+    title: 'Comments',
+  },
+  {
+    path: 'admin/moderation/blocked-videos',
+    canActivate: [rightGuard(UserRight.MANAGE_VIDEO_BLACKLIST)],
+    loadComponent: () => import('./pages/admin-moderation/blocked-videos.page').then((m) => m.BlockedVideosPage),
+    title: 'Blocked videos',
+  },
   {
     path: 'admin/users',
     canActivate: [rightGuard(UserRight.MANAGE_USERS)],

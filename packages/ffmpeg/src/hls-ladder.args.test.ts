@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
-import { buildHlsLadderArgs, type HlsLadderCommand } from './hls-ladder.args.js';
+import { buildHlsLadderArgs, buildLadderFilterGraph, type HlsLadderCommand } from './hls-ladder.args.js';
 import { buildTranscodingPlan, type Rendition } from './ladder.js';
 import { buildMasterPlaylist, describeHlsRendition } from './master-playlist.js';
 import { probeFile } from './probe.js';
@@ -36,7 +36,7 @@ describe('buildHlsLadderArgs', () => {
       baseName: (r) => `uuid-${r.resolution}`,
       threads: 2,
     });
-    const graph = '[0:v:0]split=2[s0][s1];[s0]fps=30,scale=1280:720,format=yuv420p[v0];[s1]fps=30,scale=640:360,format=yuv420p[v1]';
+    const graph = '[0:v:0]fps=30,scale=1280:720,split=2[b0][c0];[b0]fps=30,format=yuv420p[v0];[c0]scale=640:360,fps=30,format=yuv420p[v1]';
     assert.deepEqual(
       args,
       argv(`
@@ -81,6 +81,29 @@ describe('buildHlsLadderArgs', () => {
     const { outputs } = buildHlsLadderArgs({ inputPath: '/in.mp4', outputDir: '/o', renditions: [r720, r360] });
     assert.match(outputs[0]!.media, /^[0-9a-f-]{36}-720-fragmented\.mp4$/);
     assert.notEqual(outputs[0]!.media.slice(0, 36), outputs[1]!.media.slice(0, 36));
+  });
+
+  it('scales each rung from the one above and drops frames before scaling lower frame rates', () => {
+    const ladder = [rung(1080, 1920, 1080, 60, 1), rung(720, 1280, 720, 60, 1), rung(480, 854, 480, 30, 1), rung(360, 640, 360, 30, 1)];
+    assert.equal(
+      buildLadderFilterGraph('0:v:0', ladder, 'libx264'),
+      [
+        '[0:v:0]fps=60,scale=1920:1080,split=2[b0][c0]',
+        '[b0]fps=60,format=yuv420p[v0]',
+        '[c0]scale=1280:720,split=2[b1][c1]',
+        '[b1]fps=60,format=yuv420p[v1]',
+        '[c1]fps=30,scale=854:480,split=2[b2][c2]',
+        '[b2]fps=30,format=yuv420p[v2]',
+        '[c2]scale=640:360,fps=30,format=yuv420p[v3]',
+      ].join(';'),
+    );
+  });
+
+  it('labels outputs by their place in the given list, whatever its order, with the encoder pixel filter', () => {
+    assert.equal(
+      buildLadderFilterGraph('0:1', [r360, r720], 'h264_vaapi'),
+      '[0:1]fps=30,scale=1280:720,split=2[b0][c0];[b0]fps=30,format=nv12,hwupload[v1];[c0]scale=640:360,fps=30,format=nv12,hwupload[v0]',
+    );
   });
 
   it('refuses empty ladders, odd sizes, split audio without an audio rung and still-image rungs', () => {

@@ -24,3 +24,4 @@ export * from './moderation/video-block.schemas';
 export * from './blocklists/blocklist.schemas';
 export * from './notifications/notification.schemas';
 export * from './registrations/registration.schemas';
+export * from './runners';

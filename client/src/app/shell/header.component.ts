@@ -4,10 +4,11 @@ import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { UserRight } from '@shoal/models';
 import { AuthService } from '../core/auth.service';
 import { ServerConfigService } from '../core/server-config.service';
+import { NotificationsMenuComponent } from './notifications-menu.component';
 
 @Component({
   selector: 'sh-header',
-  imports: [FormsModule, RouterLink, RouterLinkActive],
+  imports: [FormsModule, RouterLink, RouterLinkActive, NotificationsMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './header.component.html',
   styleUrl: './header.component.css',
@@ -20,6 +21,10 @@ export class HeaderComponent {
 
   protected get canManageUsers(): boolean {
     return this.auth.hasRight(UserRight.MANAGE_USERS);
+  }
+
+  protected get canModerate(): boolean {
+    return this.auth.hasRight(UserRight.MANAGE_ABUSES);
   }
 
   protected submitSearch(event: Event): void {

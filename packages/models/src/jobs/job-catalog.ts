@@ -13,6 +13,8 @@ export const jobCatalog = {
   'cleanup-upload-sessions': z.strictObject({}),
   /** Transcode a video version (its source) into the HLS ladder, then publish it. */
   'transcode-video': z.strictObject({ videoId: z.number().int().positive(), sourceId: z.number().int().positive() }),
+  /** Put runner jobs nobody reported on for too long back to pending (remote runners). */
+  'runner-jobs-watchdog': z.strictObject({}),
   /** Send one e-mail over SMTP (retried with backoff when the server is unreachable). */
   'send-email': z.strictObject({
     to: z.array(z.string().min(1).max(400)).min(1).max(100),

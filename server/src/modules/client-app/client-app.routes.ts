@@ -62,8 +62,8 @@ function cacheControlOf(file: string): string {
 
 function isPageRequest(req: Request): boolean {
   if (SERVER_PREFIXES.test(req.path) || ASSET_EXTENSION.test(req.path)) return false;
-  // Browsers navigating send text/html; API-style clients asking for JSON get the 404 problem instead.
-  return req.accepts(['html', 'json']) === 'html';
+  // Browsers navigating name text/html explicitly; tools sending */* (or JSON) get the 404 problem instead.
+  return /\btext\/html\b/i.test(req.get('accept') ?? '');
 }
 
 function sendPage(req: Request, res: Response, html: string): void {

@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseProbeData, probeFile, type FfprobeData, type ProbeResult } from '@shoal/ffmpeg';
+import { parseProbeData, probeFile, type FfprobeData, type HlsRenditionOutput, type ProbeResult } from '@shoal/ffmpeg';
 import type { AppContext } from '../../platform/context';
-import { originalFilePath, type VideoModel, type VideoSourceModel } from '../videos';
+import { IMAGE_SIZES, originalFilePath, type VideoModel, type VideoSourceModel } from '../videos';
 import { encodeHlsLadder, encodeStillImageVideo, planFor, type StepContext } from './hls-ladder.step';
 import { writeHlsPlaylists, type HlsPlaylistSet, type RenditionFile } from './hls-playlists';
 import { PermanentTranscodingError } from './transcoding-error';
@@ -55,6 +55,16 @@ async function stillImageFor(ctx: AppContext, video: VideoModel, dir: string): P
   return writePlainBackground(dir);
 }
 
+/**
+ * The smallest rendition that still fills the preview box: decoding a 480p frame instead of
+ * a 2160p one makes the same preview for a fraction of the CPU.
+ * @param files video renditions, smallest first
+ */
+function frameSource(files: RenditionFile[]): RenditionFile {
+  const { width, height } = IMAGE_SIZES.preview;
+  return files.find((f) => f.width >= width && f.height >= height) ?? files.at(-1)!;
+}
+
 function aspectRatioOf(file: RenditionFile | undefined): number {
   return file && file.height > 0 ? Math.round((file.width / file.height) * 10000) / 10000 : 0;
 }
@@ -81,11 +91,20 @@ export async function buildRenditions(
     ladderRange = [0.3, 0.9];
   }
   const outputs = await encodeHlsLadder(input, plan, step, ladderRange);
+  return finishRenditions(outputs, step, probe.duration);
+}
+
+/**
+ * What follows the encode, wherever it ran (here or on a remote runner): master playlist,
+ * segment hashes, optional web videos and the frame for the images.
+ */
+export async function finishRenditions(outputs: HlsRenditionOutput[], step: StepContext, duration: number): Promise<TranscodeOutput> {
   const hls = await writeHlsPlaylists(outputs);
   step.progress(0.92);
   const webVideos = step.settings.webVideos ? await remuxWebVideos(hls.files, step) : [];
-  const top = hls.files.filter((f) => f.hasVideo).sort((a, b) => b.resolution - a.resolution)[0];
-  const framePath = top ? await extractFrame(top, probe.duration, step) : null;
+  const videoFiles = hls.files.filter((f) => f.hasVideo).sort((a, b) => a.resolution - b.resolution);
+  const top = videoFiles.at(-1);
+  const framePath = top ? await extractFrame(frameSource(videoFiles), duration, step) : null;
   step.progress(0.96);
-  return { hls, webVideos, framePath, duration: probe.duration, aspectRatio: aspectRatioOf(top) };
+  return { hls, webVideos, framePath, duration, aspectRatio: aspectRatioOf(top) };
 }

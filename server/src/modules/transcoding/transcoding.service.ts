@@ -16,8 +16,17 @@ export class TranscodingService {
     private readonly settings: TranscodingSettings,
   ) {}
 
+  /** Set by the runners module: creates runner jobs when `remote_runners.enabled`. */
+  private remote: ((videoId: number, sourceId: number) => Promise<void>) | null = null;
+
+  /** Sends VOD transcoding to remote runners (wired at boot; the module owns the jobs). */
+  useRemoteRunners(create: (videoId: number, sourceId: number) => Promise<void>): void {
+    this.remote = create;
+  }
+
   /** Queues the transcoding of a video version (after its rows are committed). */
   async start(videoId: number, sourceId: number): Promise<void> {
+    if (this.remote && this.ctx.config.transcoding.remote_runners.enabled) return this.remote(videoId, sourceId);
     await this.ctx.queue.add('transcode-video', { videoId, sourceId });
   }
 

@@ -134,6 +134,7 @@ export class VideoService {
     const video = await this.getManageable(id, me, UserRight.REMOVE_ANY_VIDEO);
     await removeAllVideoFiles(this.ctx, video);
     await video.destroy();
+    await this.ctx.events.emit('video-deleted', { videoId: video.id });
   }
 
   /** Like/dislike/none; counters change in the same transaction as the rating row. */

@@ -145,6 +145,7 @@ export const configSchema = z.strictObject({
   uploads: z.strictObject({ max_file_size: bytes, session_expiration: duration }),
   video_file: z.strictObject({ update: z.strictObject({ enabled: z.boolean() }) }),
   views: z.strictObject({ videos: z.strictObject({ view_expiration: duration }) }),
+  remote_runners: z.strictObject({ stalled_jobs: z.strictObject({ vod: duration, live: duration }) }),
 });
 
 export type Config = z.output<typeof configSchema>;

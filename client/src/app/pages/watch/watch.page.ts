@@ -11,12 +11,15 @@ import { plural, timeAgo } from '../../shared/format';
 import { DescriptionComponent } from './description.component';
 import { RatingComponent } from './rating.component';
 import { SharePanelComponent } from './share-panel.component';
+import { CommentsComponent } from './comments.component';
+import { ReportFormComponent } from '../../shared/moderation/report-form.component';
+import { AuthService } from '../../core/auth.service';
 import { downloadLinks } from './download-links';
 import { timestampToSeconds } from './description-parser';
 
 @Component({
   selector: 'sh-watch-page',
-  imports: [RouterLink, PlayerComponent, PasswordPromptComponent, DescriptionComponent, RatingComponent, SharePanelComponent],
+  imports: [RouterLink, PlayerComponent, PasswordPromptComponent, DescriptionComponent, RatingComponent, SharePanelComponent, CommentsComponent, ReportFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './watch.page.html',
   styleUrl: './watch.page.css',
@@ -30,6 +33,9 @@ export class WatchPage {
   private readonly access = inject(VideoAccessService);
   private readonly api = inject(ApiService);
   private readonly title = inject(Title);
+  protected readonly auth = inject(AuthService);
+  protected readonly reporting = signal(false);
+  protected readonly reported = signal(false);
   private readonly player = viewChild(PlayerComponent);
 
   protected readonly loaded = signal<PlayableVideo | null>(null);
