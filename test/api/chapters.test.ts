@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { uploadLegacy, type ShoalClient } from '@shoal/api-client';
-import type { VideoChapter } from '@shoal/models';
+import { UserRole, type VideoChapter } from '@shoal/models';
 import { makeClip } from '../shared/media';
 import { assertProblem } from '../shared/problem';
 import { TestServer } from '../shared/server-process';
+import { createUser } from './api-fixtures';
 import { waitFor } from '../shared/wait-for';
 
 const PASSWORD = 'chapter-pass';
@@ -20,17 +21,9 @@ describe('Video chapters API', function () {
 
   before(async () => {
     server = await new TestServer({ configYaml: 'transcoding:\n  concurrency: 2\n' }).start();
-    for (const username of ['ch_owner', 'ch_other']) {
-      await server.admin.createUser({
-        username,
-        password: `${username}-password`,
-        email: `${username}@example.com`,
-        role: 2,
-        videoQuota: -1,
-      });
-    }
-    owner = await server.anonymous().as('ch_owner', 'ch_owner-password');
-    other = await server.anonymous().as('ch_other', 'ch_other-password');
+    [owner, other] = await Promise.all(
+      ['ch_owner', 'ch_other'].map(async (name) => (await createUser(server, UserRole.USER, name)).client),
+    );
     const channelId = (await owner.me()).videoChannels[0].id;
     const clip = await makeClip({ seconds: 2 });
     const upload = async (privacy: number, extra = {}) => {

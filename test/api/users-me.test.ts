@@ -195,7 +195,9 @@ describe('My user (/users/me)', () => {
       const before = avatarFiles();
       assertInvalid(await pick('this is not an image', 'fake.png'), 'avatarfile');
       assertInvalid(await pick(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(64)]), 'broken.png'), 'avatarfile');
-      const noisy = await sharp({ create: { width: 400, height: 400, channels: 3, background: 'black', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      const noisy = await sharp({
+        create: { width: 400, height: 400, channels: 3, background: 'black', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      })
         .png()
         .toBuffer();
       assertInvalid(await pick(noisy.subarray(0, noisy.length / 2), 'truncated.png'), 'avatarfile');

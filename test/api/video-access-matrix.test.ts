@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { uploadLegacy, type ShoalClient } from '@shoal/api-client';
-import type { VideoDetails, VideoSource } from '@shoal/models';
+import { UserRole, type VideoDetails, type VideoSource } from '@shoal/models';
 import { makeClip } from '../shared/media';
 import { TestServer } from '../shared/server-process';
+import { createUser } from './api-fixtures';
 import { waitFor } from '../shared/wait-for';
 
 /**
@@ -90,17 +91,9 @@ describe('Video access matrix', function () {
 
   before(async () => {
     server = await new TestServer({ configYaml: 'transcoding:\n  concurrency: 2\n' }).start();
-    for (const username of ['matrix_owner', 'matrix_other']) {
-      await server.admin.createUser({
-        username,
-        password: `${username}-password`,
-        email: `${username}@example.com`,
-        role: 2,
-        videoQuota: -1,
-      });
-    }
-    owner = await server.anonymous().as('matrix_owner', 'matrix_owner-password');
-    other = await server.anonymous().as('matrix_other', 'matrix_other-password');
+    [owner, other] = await Promise.all(
+      ['matrix_owner', 'matrix_other'].map(async (name) => (await createUser(server, UserRole.USER, name)).client),
+    );
     const me = await owner.me();
     account = me.username;
     channel = me.videoChannels[0].name;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { uploadLegacy, type ShoalClient } from '@shoal/api-client';
-import type { VideoDetails, VideoSource } from '@shoal/models';
+import { UserRole, type VideoDetails, type VideoSource } from '@shoal/models';
 import { makeClip } from '../shared/media';
 import { assertProblem } from '../shared/problem';
 import { TestServer } from '../shared/server-process';
+import { createUser } from './api-fixtures';
 import { waitFor } from '../shared/wait-for';
 
 const PASSWORD = 'files-pass';
@@ -22,17 +23,9 @@ describe('Video files, tokens, downloads and sources', function () {
 
   before(async () => {
     server = await new TestServer({ configYaml: 'transcoding:\n  concurrency: 2\n  web_videos:\n    enabled: true\n' }).start();
-    for (const username of ['files_owner', 'files_other']) {
-      await server.admin.createUser({
-        username,
-        password: `${username}-password`,
-        email: `${username}@example.com`,
-        role: 2,
-        videoQuota: -1,
-      });
-    }
-    owner = await server.anonymous().as('files_owner', 'files_owner-password');
-    other = await server.anonymous().as('files_other', 'files_other-password');
+    [owner, other] = await Promise.all(
+      ['files_owner', 'files_other'].map(async (name) => (await createUser(server, UserRole.USER, name)).client),
+    );
     const channelId = (await owner.me()).videoChannels[0].id;
     clip = await makeClip({ seconds: 2 });
     const upload = async (name: string, privacy: number, extra = {}) => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { uploadLegacy, type ShoalClient } from '@shoal/api-client';
-import type { ResultList, VideoPassword } from '@shoal/models';
+import { UserRole, type ResultList, type VideoPassword } from '@shoal/models';
 import { makeClip } from '../shared/media';
 import { assertProblem } from '../shared/problem';
 import { TestServer } from '../shared/server-process';
+import { createUser } from './api-fixtures';
 import { waitFor } from '../shared/wait-for';
 
 describe('Video passwords API', function () {
@@ -20,17 +21,9 @@ describe('Video passwords API', function () {
 
   before(async () => {
     server = await new TestServer().start();
-    for (const username of ['pw_owner', 'pw_other']) {
-      await server.admin.createUser({
-        username,
-        password: `${username}-password`,
-        email: `${username}@example.com`,
-        role: 2,
-        videoQuota: -1,
-      });
-    }
-    owner = await server.anonymous().as('pw_owner', 'pw_owner-password');
-    other = await server.anonymous().as('pw_other', 'pw_other-password');
+    [owner, other] = await Promise.all(
+      ['pw_owner', 'pw_other'].map(async (name) => (await createUser(server, UserRole.USER, name)).client),
+    );
     channelId = (await owner.me()).videoChannels[0].id;
     clip = await makeClip({ seconds: 2 });
     pub = await upload(1);

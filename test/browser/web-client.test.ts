@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeClip } from '../shared/media';
 import { ADMIN_PASSWORD, TestServer } from '../shared/server-process';
-import { assertClientBuilt, describeViolations, launchBrowser, screenshot, seriousA11yViolations, waitForPlayback } from './browser';
-import { apiUpload, waitPublished } from './fixtures';
+import { assertClientBuilt, describeViolations, launchBrowser, screenshot, seriousA11yViolations, waitForPlayback } from './shared/browser';
+import { apiUpload, waitPublished } from './shared/fixtures';
 
 describe('Web client (Chromium)', function () {
   let server: TestServer;
@@ -121,6 +121,8 @@ describe('Web client (Chromium)', function () {
     await viewer.getByLabel('Video password').fill('right-password');
     await viewer.getByRole('button', { name: 'Watch the video' }).click();
     await viewer.getByRole('heading', { name: 'Secret clip' }).waitFor();
+    // The comments of a protected video load with the same password.
+    await viewer.getByRole('heading', { name: '0 comments' }).waitFor();
     await viewer.locator('.vjs-big-play-button').click();
     assert.ok((await waitForPlayback(viewer)) > 0.5);
     await anonymous.close();

@@ -43,6 +43,12 @@ export const routes: Routes = [
     title: 'Comments on my videos',
   },
   {
+    path: 'my-library/watched-words',
+    canActivate: [loggedInGuard],
+    loadComponent: () => import('./pages/my-watched-words/my-watched-words.page').then((m) => m.MyWatchedWordsPage),
+    title: 'My watched words',
+  },
+  {
     path: 'my-account/abuses',
     canActivate: [loggedInGuard],
     loadComponent: () => import('./pages/my-abuses/my-abuses.page').then((m) => m.MyAbusesPage),
@@ -67,6 +73,18 @@ export const routes: Routes = [
     canActivate: [rightGuard(UserRight.MANAGE_VIDEO_BLACKLIST)],
     loadComponent: () => import('./pages/admin-moderation/blocked-videos.page').then((m) => m.BlockedVideosPage),
     title: 'Blocked videos',
+  },
+  {
+    path: 'admin/moderation/watched-words',
+    canActivate: [rightGuard(UserRight.MANAGE_INSTANCE_WATCHED_WORDS)],
+    loadComponent: () => import('./pages/admin-moderation/watched-words.page').then((m) => m.WatchedWordsPage),
+    title: 'Watched words',
+  },
+  {
+    path: 'admin/moderation/registrations',
+    canActivate: [rightGuard(UserRight.MANAGE_REGISTRATIONS)],
+    loadComponent: () => import('./pages/admin-moderation/registrations.page').then((m) => m.RegistrationsPage),
+    title: 'Registration requests',
   },
   {
     path: 'admin/users',

@@ -25,14 +25,26 @@ export function describeNotification(n: UserNotification): { text: string; link:
   switch (n.type as number) {
     case T.NEW_COMMENT_ON_MY_VIDEO:
       return n.comment?.heldForReview
-        ? { text: `${n.comment.account.displayName} commented on “${n.comment.video.name}” (held for review)`, link: '/my-library/comments' }
-        : { text: `${n.comment?.account.displayName ?? 'Someone'} commented on “${n.comment?.video.name ?? 'your video'}”`, link: watch(n.comment?.video) };
+        ? {
+            text: `${n.comment.account.displayName} commented on “${n.comment.video.name}” (held for review)`,
+            link: '/my-library/comments',
+          }
+        : {
+            text: `${n.comment?.account.displayName ?? 'Someone'} commented on “${n.comment?.video.name ?? 'your video'}”`,
+            link: watch(n.comment?.video),
+          };
     case T.COMMENT_MENTION:
-      return { text: `${n.comment?.account.displayName ?? 'Someone'} mentioned you on “${n.comment?.video.name ?? 'a video'}”`, link: watch(n.comment?.video) };
+      return {
+        text: `${n.comment?.account.displayName ?? 'Someone'} mentioned you on “${n.comment?.video.name ?? 'a video'}”`,
+        link: watch(n.comment?.video),
+      };
     case T.NEW_ABUSE_FOR_MODERATORS:
       return { text: `New report #${n.abuse?.id}`, link: '/admin/moderation/reports' };
     case T.ABUSE_STATE_CHANGE:
-      return { text: `Your report #${n.abuse?.id} was ${n.abuse?.state === 3 ? 'accepted' : n.abuse?.state === 2 ? 'rejected' : 'reopened'}`, link: '/my-account/abuses' };
+      return {
+        text: `Your report #${n.abuse?.id} was ${n.abuse?.state === 3 ? 'accepted' : n.abuse?.state === 2 ? 'rejected' : 'reopened'}`,
+        link: '/my-account/abuses',
+      };
     case T.ABUSE_NEW_MESSAGE:
       return { text: `New message on report #${n.abuse?.id}`, link: '/my-account/abuses' };
     case T.BLACKLIST_ON_MY_VIDEO:

@@ -16,7 +16,7 @@ const POLL_MS = 60_000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notifications-menu.component.html',
   styleUrl: './notifications-menu.component.css',
-  host: { '(keydown.escape)': 'close(true)', '(document:click)': 'outside($event)' },
+  host: { '(document:keydown.escape)': 'close(true)', '(document:click)': 'outside($event)' },
 })
 export class NotificationsMenuComponent {
   private readonly api = inject(ApiService);

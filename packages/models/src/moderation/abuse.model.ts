@@ -1,6 +1,6 @@
 import type { LabeledValue } from '../common/constant';
 import type { Account, AccountSummary, VideoChannelSummary } from '../users/user.model';
-import type { AbuseState } from './abuse.schemas';
+import type { AbuseState } from './abuse-constraints';
 
 export interface AbuseVideo {
   id: number;

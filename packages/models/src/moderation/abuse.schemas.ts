@@ -3,14 +3,6 @@ import { listQuerySchema } from '../common/pagination.schema';
 import { videoIdSchema } from '../videos/video.schemas';
 import { ABUSE_CONSTRAINTS, ABUSE_PREDEFINED_REASONS } from './abuse-constraints';
 
-export {
-  ABUSE_CONSTRAINTS,
-  ABUSE_PREDEFINED_REASONS,
-  ABUSE_STATE_LABELS,
-  AbuseState,
-  type AbusePredefinedReason,
-} from './abuse-constraints';
-
 const c = ABUSE_CONSTRAINTS;
 const intId = z.coerce
   .number()

@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { listQuerySchema } from '../common/pagination.schema';
 import type { LabeledValue } from '../common/constant';
 import { emailSchema, passwordSchema, userRegisterSchema } from '../users/user.schemas';
-
-export const REGISTRATION_CONSTRAINTS = {
-  registrationReason: { min: 2, max: 3000 },
-  moderationResponse: { min: 2, max: 3000 },
-} as const;
-
-export const UserRegistrationState = { PENDING: 1, REJECTED: 2, ACCEPTED: 3 } as const;
-export type UserRegistrationState = (typeof UserRegistrationState)[keyof typeof UserRegistrationState];
-export const USER_REGISTRATION_STATE_LABELS: Record<UserRegistrationState, string> = { 1: 'Pending', 2: 'Rejected', 3: 'Accepted' };
+import { REGISTRATION_CONSTRAINTS, type UserRegistrationState } from './registration-constraints';
 
 const c = REGISTRATION_CONSTRAINTS;
 

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../common/pagination.schema';
-
-export const WATCHED_WORDS_CONSTRAINTS = {
-  listName: { min: 1, max: 100 },
-  word: { min: 1, max: 100 },
-  words: { min: 1, max: 500 },
-  /** Lists one account (or the instance) may keep. */
-  maxLists: 100,
-} as const;
+import { WATCHED_WORDS_CONSTRAINTS } from './watched-words-constraints';
 
 const c = WATCHED_WORDS_CONSTRAINTS;
 

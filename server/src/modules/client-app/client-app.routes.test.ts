@@ -78,8 +78,20 @@ describe('client app routes', () => {
     const s = app.listen(0, '127.0.0.1');
     await new Promise((ok) => s.once('listening', ok));
     const base = `http://127.0.0.1:${(s.address() as { port: number }).port}`;
-    assert.equal((await fetch(`${base}/videos/embed/abc`)).headers.get('x-frame-options'), null);
-    assert.equal((await fetch(`${base}/w/abc`)).headers.get('x-frame-options'), 'SAMEORIGIN');
+    const page = { headers: { accept: 'text/html' } };
+    assert.equal((await fetch(`${base}/videos/embed/abc`, page)).headers.get('x-frame-options'), null);
+    assert.equal((await fetch(`${base}/w/abc`, page)).headers.get('x-frame-options'), 'SAMEORIGIN');
+    s.close();
+  });
+
+  it('answers tools that do not ask for HTML with a 404, not the page', async () => {
+    const app = express();
+    app.use(clientAppRoutes({ logger }, { distDir: dir }));
+    const s = app.listen(0, '127.0.0.1');
+    await new Promise((ok) => s.once('listening', ok));
+    const base = `http://127.0.0.1:${(s.address() as { port: number }).port}`;
+    assert.equal((await fetch(`${base}/etc/passwd`)).status, 404);
+    assert.equal((await fetch(`${base}/etc/passwd`, { headers: { accept: 'application/json' } })).status, 404);
     s.close();
   });
 

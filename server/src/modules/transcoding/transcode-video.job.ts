@@ -58,10 +58,9 @@ async function runTranscodeJob(ctx: AppContext, settings: TranscodingSettings, i
   try {
     await transcodeVersion(ctx, settings, ids, job);
   } catch (err) {
-    // Shutdown killed ffmpeg: this is no failure. Never settling leaves the job active
-    // without a lock renewal, so BullMQ hands it out again after restart without spending
-    // an attempt (a rejection here would count as one, and could mark the video failed).
-    if (job.signal.aborted) return new Promise<never>(() => undefined);
+    // Shutdown stopped ffmpeg: no failure. The queue puts the job back without spending
+    // an attempt; the video must not be marked failed.
+    if (job.signal.aborted) throw err;
     const permanent = isPermanentFailure(err);
     if (!permanent && job.attempt < TRANSCODE_ATTEMPTS) throw err;
     const message = describeTranscodingFailure(err, Object.values(ctx.dirs));

@@ -89,13 +89,14 @@ export function resumableUploadRoutes(
     if (session.status === 'done') return void finish(res, session);
     const range = parseContentRange(req.get('content-range'));
     if (!range) throw AppError.badRequest('Content-Range must be "bytes <first>-<last>/<total>" or "bytes */<total>"');
-    await uploads
+    // Answer only once the lock is released: a fast client sends its next chunk right away.
+    const received = await uploads
       .withLock(session.id, async () => {
         const outcome = await uploads.writeChunk(session, range, req);
-        if (!outcome.done) return void res.status(308).set(rangeHeader(outcome.received)).setHeader('Content-Length', '0').end();
+        if (!outcome.done) return outcome.received;
         await session.update({ status: 'processing' });
         await complete(session, outcome.path, me);
-        finish(res, session);
+        return null;
       })
       .catch(async (err) => {
         if (err instanceof AppError && err.code === ServerErrorCode.UPLOAD_IN_PROGRESS && session.status === 'processing') {
@@ -108,6 +109,8 @@ export function resumableUploadRoutes(
           await uploads.remove(session);
         throw err;
       });
+    if (received !== null) return void res.status(308).set(rangeHeader(received)).setHeader('Content-Length', '0').end();
+    finish(res, session);
   };
 
   async function complete(session: UploadSessionModel, path: string, me: ReturnType<typeof requireUser>) {

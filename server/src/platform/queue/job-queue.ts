@@ -1,4 +1,4 @@
-import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import { Queue, WaitingError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { JOB_NAMES, jobCatalog, type JobName, type JobPayload, type JobState, type JobView } from '@shoal/models';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -57,7 +57,7 @@ export class JobQueue {
   startWorkers(): void {
     this.assertComplete();
     for (const def of this.handlers.values()) {
-      const worker = new Worker(def.name, (job) => this.run(def, job), {
+      const worker = new Worker(def.name, (job, token) => this.run(def, job, token), {
         connection: redisOptions(this.config),
         prefix: this.prefix(),
         concurrency: def.concurrency ?? 1,
@@ -72,14 +72,24 @@ export class JobQueue {
     }
   }
 
-  private async run(def: AnyDefinition, job: Job): Promise<void> {
+  private async run(def: AnyDefinition, job: Job, token: string | undefined): Promise<void> {
     const payload = jobCatalog[def.name].parse(job.data) as never;
-    await def.handler(payload, {
-      jobId: job.id!,
-      attempt: job.attemptsMade + 1,
-      updateProgress: (p) => job.updateProgress(p),
-      signal: this.shutdown.signal,
-    });
+    try {
+      await def.handler(payload, {
+        jobId: job.id!,
+        attempt: job.attemptsMade + 1,
+        updateProgress: (p) => job.updateProgress(p),
+        signal: this.shutdown.signal,
+      });
+    } catch (err) {
+      // Stopped by the shutdown, not failed: back to the queue without spending an attempt,
+      // so that the next start runs it at once (a failure would wait for its backoff).
+      if (this.shutdown.signal.aborted && token) {
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      throw err;
+    }
   }
 
   queue(name: JobName): Queue {

@@ -11,6 +11,8 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
       <a routerLink="/admin/moderation/reports" routerLinkActive="active" ariaCurrentWhenActive="page">Reports</a>
       <a routerLink="/admin/moderation/comments" routerLinkActive="active" ariaCurrentWhenActive="page">Comments</a>
       <a routerLink="/admin/moderation/blocked-videos" routerLinkActive="active" ariaCurrentWhenActive="page">Blocked videos</a>
+      <a routerLink="/admin/moderation/watched-words" routerLinkActive="active" ariaCurrentWhenActive="page">Watched words</a>
+      <a routerLink="/admin/moderation/registrations" routerLinkActive="active" ariaCurrentWhenActive="page">Registrations</a>
       <a routerLink="/admin/users" routerLinkActive="active" ariaCurrentWhenActive="page">Users</a>
     </nav>
   `,

@@ -24,7 +24,10 @@ import { AbuseMessagesComponent } from '../../shared/moderation/abuse-messages.c
         @for (a of reports(); track a.id) {
           <li class="item" [attr.data-abuse-id]="a.id">
             <div class="item-head">
-              <strong>#{{ a.id }} {{ a.comment ? 'Comment on “' + a.comment.video.name + '”' : a.video ? 'Video “' + a.video.name + '”' : 'Account' }}</strong>
+              <strong
+                >#{{ a.id }}
+                {{ a.comment ? 'Comment on “' + a.comment.video.name + '”' : a.video ? 'Video “' + a.video.name + '”' : 'Account' }}</strong
+              >
               <span class="badge">{{ a.state.label }}</span>
               <span class="muted">{{ ago(a.createdAt) }}</span>
             </div>

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { COMMENT_CONSTRAINTS, type VideoComment } from '@shoal/models';
 import { ApiService } from '../../core/api.service';
 import { errorMessage } from '../../core/api-error';
+import { CommentContext } from './comment-context';
 
 /** Posts a new thread, or a reply when `inReplyTo` is set. */
 @Component({
@@ -58,6 +59,7 @@ export class CommentFormComponent {
   readonly cancelled = output<void>();
 
   private readonly api = inject(ApiService);
+  private readonly context = inject(CommentContext);
   protected readonly limits = COMMENT_CONSTRAINTS.text;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -75,7 +77,7 @@ export class CommentFormComponent {
     try {
       const parent = this.inReplyTo();
       const path = parent ? `/videos/${this.videoId()}/comments/${parent}` : `/videos/${this.videoId()}/comment-threads`;
-      const res = await this.api.post<{ comment: VideoComment }>(path, { text: this.text });
+      const res = await this.api.post<{ comment: VideoComment }>(path, { text: this.text }, { headers: this.context.headers() });
       this.text = '';
       this.held.set(res.comment.heldForReview);
       this.posted.emit(res.comment);

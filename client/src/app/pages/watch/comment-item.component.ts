@@ -6,6 +6,7 @@ import { AuthService } from '../../core/auth.service';
 import { timeAgo } from '../../shared/format';
 import { ReportFormComponent } from '../../shared/moderation/report-form.component';
 import { CommentFormComponent } from './comment-form.component';
+import { CommentContext } from './comment-context';
 
 /**
  * One comment with its actions (reply, delete, report) and its replies. A thread's root
@@ -29,6 +30,7 @@ export class CommentItemComponent {
   readonly changed = output<void>();
 
   private readonly api = inject(ApiService);
+  private readonly context = inject(CommentContext);
   protected readonly auth = inject(AuthService);
   protected readonly ago = timeAgo;
   protected readonly loadedReplies = signal<VideoCommentThreadTree[] | null>(null);
@@ -68,7 +70,9 @@ export class CommentItemComponent {
   private async loadThread(): Promise<void> {
     const c = this.comment();
     try {
-      const tree = await this.api.get<VideoCommentThreadTree>(`/videos/${c.videoId}/comment-threads/${c.threadId}`);
+      const tree = await this.api.get<VideoCommentThreadTree>(`/videos/${c.videoId}/comment-threads/${c.threadId}`, {
+        headers: this.context.headers(),
+      });
       this.loadedReplies.set(tree.children);
     } catch (err) {
       this.error.set(errorMessage(err));
@@ -81,6 +85,8 @@ export class CommentItemComponent {
     if (this.root()) {
       await this.loadThread();
       this.expanded.set(true);
+      // The thread list reloads too: its reply counts changed.
+      this.changed.emit();
     } else {
       this.changed.emit();
     }
@@ -90,7 +96,7 @@ export class CommentItemComponent {
     const c = this.comment();
     if (!confirm('Delete this comment?')) return;
     try {
-      await this.api.delete(`/videos/${c.videoId}/comments/${c.id}`);
+      await this.api.delete(`/videos/${c.videoId}/comments/${c.id}`, { headers: this.context.headers() });
       this.changed.emit();
     } catch (err) {
       this.error.set(errorMessage(err));

@@ -7,6 +7,7 @@ import { AuthService } from '../../core/auth.service';
 import { plural } from '../../shared/format';
 import { CommentFormComponent } from './comment-form.component';
 import { CommentItemComponent } from './comment-item.component';
+import { CommentContext } from './comment-context';
 
 const PAGE = 20;
 
@@ -15,6 +16,7 @@ const PAGE = 20;
   selector: 'sh-comments',
   imports: [RouterLink, CommentFormComponent, CommentItemComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [CommentContext],
   template: `
     <section class="comments" aria-labelledby="comments-title" data-testid="comments">
       <h2 id="comments-title">{{ heading() }}</h2>
@@ -54,6 +56,9 @@ const PAGE = 20;
 })
 export class CommentsComponent {
   readonly video = input.required<VideoDetails>();
+  /** Password of a password-protected video. */
+  readonly password = input<string | null | undefined>(null);
+  private readonly context = inject(CommentContext);
   private readonly api = inject(ApiService);
   protected readonly auth = inject(AuthService);
   protected readonly threads = signal<VideoComment[] | null>(null);
@@ -65,6 +70,7 @@ export class CommentsComponent {
 
   constructor() {
     effect(() => {
+      this.context.password.set(this.password() ?? null);
       const id = this.video().id;
       untracked(() => void this.load(id, PAGE));
     });
@@ -83,6 +89,7 @@ export class CommentsComponent {
     try {
       const res = await this.api.get<VideoCommentThreads>(`/videos/${videoId}/comment-threads`, {
         query: { start: 0, count: Math.min(count, 100), sort: '-createdAt' },
+        headers: this.context.headers(),
       });
       this.threads.set(res.data);
       this.total.set(res.total);

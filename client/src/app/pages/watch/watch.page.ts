@@ -19,7 +19,16 @@ import { timestampToSeconds } from './description-parser';
 
 @Component({
   selector: 'sh-watch-page',
-  imports: [RouterLink, PlayerComponent, PasswordPromptComponent, DescriptionComponent, RatingComponent, SharePanelComponent, CommentsComponent, ReportFormComponent],
+  imports: [
+    RouterLink,
+    PlayerComponent,
+    PasswordPromptComponent,
+    DescriptionComponent,
+    RatingComponent,
+    SharePanelComponent,
+    CommentsComponent,
+    ReportFormComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './watch.page.html',
   styleUrl: './watch.page.css',

@@ -21,11 +21,13 @@ import { timeAgo } from '../format';
         <ol class="messages">
           @for (m of messages(); track m.id) {
             <li class="message" [class.by-moderator]="m.byModerator">
-              <strong>{{ m.account?.displayName ?? 'Deleted account' }}</strong>
-              @if (m.byModerator) {
-                <span class="badge">Moderator</span>
-              }
-              <span class="muted">· {{ ago(m.createdAt) }}</span>
+              <div class="message-head">
+                <strong>{{ m.account?.displayName ?? 'Deleted account' }}</strong>
+                @if (m.byModerator) {
+                  <span class="badge">Moderator</span>
+                }
+                <span class="muted">· {{ ago(m.createdAt) }}</span>
+              </div>
               <p>{{ m.message }}</p>
             </li>
           }
@@ -60,6 +62,12 @@ import { timeAgo } from '../format';
       border-left: 3px solid #d0d5dd;
       padding: 0.25rem 0.75rem;
       margin-bottom: 0.5rem;
+    }
+    .message-head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      align-items: baseline;
     }
     .message.by-moderator {
       border-left-color: #0b5cad;

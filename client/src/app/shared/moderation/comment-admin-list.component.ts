@@ -34,6 +34,7 @@ export class CommentAdminListComponent {
   protected heldOnly = true;
   protected searchAccount = '';
   protected searchVideo = '';
+  protected tag = '';
 
   constructor() {
     effect(() => {
@@ -55,6 +56,7 @@ export class CommentAdminListComponent {
         isHeldForReview: this.heldOnly ? true : undefined,
         searchAccount: this.searchAccount.trim() || undefined,
         searchVideo: this.searchVideo.trim() || undefined,
+        autoTagOneOf: this.tag.trim() || undefined,
       };
       const res = await this.api.get<ResultList<VideoCommentForAdminOrUser>>(this.endpoint(), { query });
       this.comments.set(res.data);

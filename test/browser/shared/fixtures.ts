@@ -1,6 +1,6 @@
 import { uploadResumable, type ShoalClient } from '@shoal/api-client';
 import type { VideoDetails } from '@shoal/models';
-import { waitFor } from '../shared/wait-for';
+import { waitFor } from '../../shared/wait-for';
 
 /** Uploads a clip through the API (for tests whose subject is not the upload page). */
 export async function apiUpload(
