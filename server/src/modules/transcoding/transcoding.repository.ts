@@ -79,11 +79,15 @@ export const transcodingRepository = {
 
   /**
    * Marks the video failed, unless a newer version replaced the one that failed: that
-   * version's own job decides the state.
+   * version's own job decides the state. A published video whose new version failed keeps
+   * playing its previous renditions; the error still tells its owner what happened.
    */
   async markFailed(sequelize: Sequelize, videoId: number, sourceId: number, message: string): Promise<boolean> {
     const rows = await sequelize.query(
-      `UPDATE videos SET state = :state, transcoding_error = :message, updated_at = now()
+      `UPDATE videos SET transcoding_error = :message, updated_at = now(),
+              state = CASE WHEN state = ${VideoState.PUBLISHED}
+                            AND EXISTS (SELECT 1 FROM video_streaming_playlists WHERE video_id = :videoId)
+                           THEN state ELSE :state END
        WHERE id = :videoId
          AND :sourceId = (SELECT id FROM video_sources WHERE video_id = :videoId ORDER BY created_at DESC, id DESC LIMIT 1)
        RETURNING id`,
