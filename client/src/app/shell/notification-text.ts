@@ -1,23 +1,6 @@
-import type { UserNotification } from '@shoal/models';
+import { UserNotificationType, type UserNotification } from '@shoal/models';
 
-/**
- * The numbers of `UserNotificationType`, repeated here: importing the constant would pull the
- * notification schemas (and zod) into the initial bundle, since the header is always loaded.
- */
-const T = {
-  NEW_VIDEO_FROM_SUBSCRIPTION: 1,
-  NEW_COMMENT_ON_MY_VIDEO: 2,
-  NEW_ABUSE_FOR_MODERATORS: 3,
-  BLACKLIST_ON_MY_VIDEO: 4,
-  UNBLACKLIST_ON_MY_VIDEO: 5,
-  MY_VIDEO_PUBLISHED: 6,
-  NEW_USER_REGISTRATION: 9,
-  COMMENT_MENTION: 11,
-  ABUSE_STATE_CHANGE: 15,
-  ABUSE_NEW_MESSAGE: 16,
-  NEW_USER_REGISTRATION_REQUEST: 20,
-  MY_VIDEO_TRANSCODING_FAILED: 101,
-} as const;
+const T = UserNotificationType;
 
 /** What a notification says, and where it leads (null: nowhere). */
 export function describeNotification(n: UserNotification): { text: string; link: string | null } {
