@@ -5,7 +5,7 @@ import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './platform/context';
 import { apiNotFound, errorHandler } from './platform/errors';
-import { rateLimit, readAuth } from './platform/http';
+import { rateLimit, readAuth, skipUnmatchedRouters } from './platform/http';
 import type { Services } from './services';
 import { moderationRoutes } from './app.moderation';
 import { accountRoutes } from './modules/accounts';
@@ -15,6 +15,7 @@ import { channelRoutes } from './modules/channels';
 import { clientAppRoutes } from './modules/client-app';
 import { chapterRoutes } from './modules/chapters';
 import { jobsRoutes } from './modules/jobs-admin';
+import { liveRoutes, liveStaticRoutes } from './modules/live';
 import { serverConfigRoutes } from './modules/server-config';
 import { transcodingRoutes } from './modules/transcoding';
 import { runnerFileRoutes, runnerRoutes, runnerUploadRoutes } from './modules/runners';
@@ -62,6 +63,8 @@ export function createApp(ctx: AppContext, services: Services): Express {
   api.use(accountRoutes(ctx));
   api.use(channelRoutes(ctx, services.channels));
   api.use(jobsRoutes(ctx));
+  // Search by URL/handle (imports remote objects) before the local search.
+  api.use(services.federationObjects.apiRoutes);
   api.use(videoListRoutes(ctx));
   api.use(videoFileApiRoutes(ctx, services.videoFiles, services.videos));
   api.use(videoPasswordRoutes(services.videoPasswords));
@@ -70,15 +73,25 @@ export function createApp(ctx: AppContext, services: Services): Express {
   api.use(runnerRoutes(services.runners.runners, services.runners.jobs));
   api.use(runnerUploadRoutes(ctx, services.runners.jobs, services.runners.completion));
   api.use(runnerFileRoutes(ctx, services.runners.jobs, services.runners.jobRepository));
+  api.use(liveRoutes(services.live.lives));
   api.use(videoRoutes(ctx, services.videos, services.views));
+  api.use(services.federation.apiRoutes());
   api.use(apiNotFound);
+  skipUnmatchedRouters(api);
   app.use('/api/v1', api);
+  // ActivityPub documents (negotiated), inboxes, WebFinger and NodeInfo; other Accept values fall through to the client.
+  app.use(services.federation.routes());
+  app.use(services.federationObjects.routes);
   app.use(actorImageStaticRoutes(ctx));
   // Media files: no JSON parser, no per-IP limit (players fetch segments in bursts).
+  // Live playlists must not be cached like VOD files (marks the response, then the media routes serve it).
+  app.use(liveStaticRoutes(services.live.manager));
   app.use(videoFileStaticRoutes(ctx, services.videoFiles, auth));
   app.use(videoFileDownloadRoutes(ctx, services.videoFiles, auth));
   // Last: the web client answers the page URLs nothing above claimed.
   app.use(clientAppRoutes(ctx));
+  // Media requests skip the ActivityPub and other page routers at once (see skipUnmatchedRouters).
+  skipUnmatchedRouters(app.router);
 
   app.use(errorHandler(ctx.logger));
   return app;

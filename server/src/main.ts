@@ -6,6 +6,7 @@ import { initModels } from './models';
 import { createServices } from './services';
 import { migrations } from './migrations';
 import { watchdogInterval } from './modules/runners';
+import { trackerClientIp } from './modules/p2p';
 import { ConfigError, loadConfig } from './platform/config';
 import { publicOrigin, type AppContext } from './platform/context';
 import { createSequelize, databaseUrl, ensureDatabaseExists, runMigrations } from './platform/db';
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
       const s = app.listen(config.listen.port, config.listen.hostname, (err?: Error) => (err ? fail(err) : ok(s)));
       s.once('error', fail);
     });
-    services.runners.socket.attach(server);
+    // socket.io namespaces (runners, lives…) were registered by the modules in createServices.
+    services.realtime.attach(server);
+    services.tracker.attach(server, trackerClientIp(app));
+    // Lives: sessions a previous process left open end (replays kept), then RTMP opens.
+    await services.live.manager.recover();
+    if (config.live.enabled) await services.live.manager.listen();
     logger.info({ port: config.listen.port }, 'listening');
     process.stdout.write(`Shoal is listening on ${origin.url} (port ${config.listen.port})\n`);
   }
@@ -77,6 +83,9 @@ async function main(): Promise<void> {
     const closing = server ? new Promise((r) => server!.close(r)) : Promise.resolve();
     server?.closeIdleConnections();
     services.runners.socket.close();
+    services.realtime.close();
+    services.tracker.close();
+    await services.live.manager.close();
     await queue.close(config.jobs.shutdown_timeout);
     await closing;
     await redis.quit().catch(() => undefined);

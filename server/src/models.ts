@@ -7,6 +7,7 @@ import { UserRegistrationModel } from './modules/registrations/registration.mode
 import { AutomaticTagPolicyModel, WatchedWordsListModel } from './modules/watched-words/watched-words.model';
 import { AccountModel } from './modules/accounts/account.model';
 import { ActorImageModel, ActorModel } from './modules/actors/actor.model';
+import { ActorFollowModel } from './modules/federation/follows/actor-follow.model';
 import { OAuthClientModel, OAuthTokenModel } from './modules/auth/oauth.model';
 import { ChannelModel } from './modules/channels/channel.model';
 import { UploadSessionModel } from './modules/uploads/upload-session.model';
@@ -15,6 +16,7 @@ import { StreamingPlaylistModel, VideoFileModel } from './modules/videos/video-f
 import { VideoChapterModel, VideoPasswordModel, VideoRateModel } from './modules/videos/video-extras.model';
 import { VideoSourceModel } from './modules/videos/video-source.model';
 import { VideoModel } from './modules/videos/video.model';
+import { LiveSessionModel, VideoLiveModel } from './modules/live/live.model';
 
 /** Binds every Sequelize model to the process's connection; order matters for associations. */
 export function initModels(sequelize: Sequelize): void {
@@ -23,6 +25,8 @@ export function initModels(sequelize: Sequelize): void {
   OAuthTokenModel.initModel(sequelize);
   ActorModel.initModel(sequelize);
   ActorImageModel.initModel(sequelize);
+  // Federation core: follows between actors.
+  ActorFollowModel.initModel(sequelize);
   AccountModel.initModel(sequelize);
   ChannelModel.initModel(sequelize);
   VideoModel.initModel(sequelize);
@@ -45,6 +49,9 @@ export function initModels(sequelize: Sequelize): void {
   UserRegistrationModel.initModel(sequelize);
   UserNotificationModel.initModel(sequelize);
   UserNotificationSettingsModel.initModel(sequelize);
+  // Lives (issue live streaming).
+  VideoLiveModel.initModel(sequelize);
+  LiveSessionModel.initModel(sequelize);
   VideoModel.hasMany(VideoFileModel, { foreignKey: 'videoId', as: 'files' });
   VideoModel.hasOne(StreamingPlaylistModel, { foreignKey: 'videoId', as: 'streamingPlaylist' });
 }

@@ -4,7 +4,7 @@ import type { ActorService } from './modules/actors';
 import type { AuthService } from './modules/auth';
 import { BlocklistService } from './modules/blocklists';
 import { CommentService } from './modules/comments';
-import { AccountEmailService, MailService, sendEmailJob, VerificationTokens } from './modules/mail';
+import { AccountEmailService, emailEnabled, MailService, sendEmailJob, VerificationTokens } from './modules/mail';
 import { AbuseService, VideoBlockService } from './modules/moderation';
 import { NotificationService, subscribeNotifications } from './modules/notifications';
 import { RegistrationService } from './modules/registrations';
@@ -33,7 +33,8 @@ export function createModerationServices(
   const tokens = new VerificationTokens(ctx);
   ctx.queue.register(sendEmailJob(ctx));
   const words = new WatchedWordsService(ctx);
-  const notifications = new NotificationService(ctx);
+  // Without an SMTP server, notification e-mails are skipped quietly (each would log a warning).
+  const notifications = new NotificationService(ctx, emailEnabled(ctx) ? mail : null);
   subscribeNotifications(ctx, notifications);
   const registrations = new RegistrationService(ctx, core.users, core.actors, mail, tokens);
   core.auth.unknownLoginChecks.push((login, password) => registrations.loginRefusal(login, password));

@@ -1,20 +1,29 @@
 import type { AppContext } from './platform/context';
+import { RealtimeServer } from './platform/realtime';
+import { createLiveServices, type LiveServices } from './modules/live';
 import { ActorImageService, ActorService } from './modules/actors';
 import { AuthService, cleanupExpiredTokensJob } from './modules/auth';
 import { ChannelService } from './modules/channels';
 import { ChapterService } from './modules/chapters';
-import type { ConfigSections } from './modules/server-config';
+import { FederationService } from './modules/federation';
+import { createFederationObjects, type FederationObjects } from './modules/federation/objects';
+import { loadStoredCustomConfig, type ConfigSections } from './modules/server-config';
 import { UserService } from './modules/users';
 import { TranscodingService, transcodeVideoJob, transcodingConfigSections, transcodingSettings } from './modules/transcoding';
 import { acceptedExtensions, cleanupUploadSessionsJob, quotaUsed, ResumableUploadService, VideoCreationService } from './modules/uploads';
 import { VideoFileAccess } from './modules/video-files';
 import { VideoPasswordService } from './modules/video-passwords';
 import { createRunnerServices, type RunnerServices } from './modules/runners';
+import { P2PTracker, p2pConfigSections } from './modules/p2p';
 import { flushVideoViewsJob, VideoService, VideoViews } from './modules/videos';
 import { createModerationServices, type ModerationServices } from './services.moderation';
 
 /** Every module service, wired once per process. */
 export interface Services {
+  /** The socket.io server of web processes; modules add namespaces with `onAttach`. */
+  realtime: RealtimeServer;
+  /** WebTorrent tracker of `/tracker/socket` (P2P between viewers). */
+  tracker: P2PTracker;
   actors: ActorService;
   actorImages: ActorImageService;
   auth: AuthService;
@@ -30,12 +39,20 @@ export interface Services {
   transcoding: TranscodingService;
   /** Remote runners: registration, runner jobs, socket notifications. */
   runners: RunnerServices;
+  /** Lives: RTMP ingest, sessions, live API. */
+  live: LiveServices;
   configSections: ConfigSections;
+  /** Federation core (ActivityPub actors, follows, inbox, delivery); see modules/federation/CONTRACT.md. */
+  federation: FederationService;
+  /** Videos, comments, rates, views and reports over ActivityPub (modules/federation/objects). */
+  federationObjects: FederationObjects;
   /** Comments, moderation, notifications, registrations, e-mail. */
   moderation: ModerationServices;
 }
 
 export function createServices(ctx: AppContext): Services {
+  // Settings edited in the web admin win over the files; services below read them.
+  loadStoredCustomConfig(ctx);
   const actors = new ActorService(ctx);
   const auth = new AuthService(ctx);
   const actorImages = new ActorImageService(ctx);
@@ -60,8 +77,19 @@ export function createServices(ctx: AppContext): Services {
   const transcodingConfig = transcodingSettings(ctx.config);
   const transcoding = new TranscodingService(ctx, transcodingConfig);
   ctx.queue.register(transcodeVideoJob(ctx, transcodingConfig));
+  const realtime = new RealtimeServer();
   const runners = createRunnerServices(ctx, transcodingConfig);
-  transcoding.useRemoteRunners((videoId, sourceId) => runners.jobs.createVodJobs(videoId, sourceId));
+  runners.socket.attach(realtime);
+  const live = createLiveServices(ctx, {
+    videos,
+    realtime,
+    startTranscoding: (videoId, sourceId) => transcoding.start(videoId, sourceId),
+    runnerLive: runners.live,
+  });
+  transcoding.useRemoteRunners({
+    create: (videoId, sourceId) => runners.jobs.createVodJobs(videoId, sourceId),
+    isPending: async (videoId) => (await runners.jobRepository.openByVideo(videoId)).length > 0,
+  });
   const uploads = new ResumableUploadService(ctx);
   const creation = new VideoCreationService(
     ctx,
@@ -73,7 +101,18 @@ export function createServices(ctx: AppContext): Services {
   );
   ctx.queue.register(flushVideoViewsJob(views));
   ctx.queue.register(cleanupUploadSessionsJob(uploads));
+  const federation = new FederationService(ctx);
+  const federationObjects = createFederationObjects(ctx, federation, {
+    videos,
+    viewBatchMs: ctx.config.views.videos.remote_batch_interval,
+    remoteSearch: ctx.config.search.remote_uri,
+  });
   return {
+    federation,
+    federationObjects,
+    realtime,
+    live,
+    tracker: new P2PTracker(ctx),
     actors,
     actorImages,
     auth,
@@ -88,7 +127,11 @@ export function createServices(ctx: AppContext): Services {
     chapters,
     transcoding,
     runners,
-    configSections: { ...transcodingConfigSections(ctx.config, acceptedExtensions(ctx)) },
+    configSections: {
+      ...transcodingConfigSections(ctx.config, acceptedExtensions(ctx)),
+      ...p2pConfigSections(ctx.config),
+      ...live.configSection(),
+    },
     moderation: createModerationServices(ctx, { auth, users, actors, videos }),
   };
 }

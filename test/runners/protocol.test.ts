@@ -144,6 +144,15 @@ describe('runner protocol (simulated runners over plain HTTP)', function () {
     assert.equal(job!.error, 'ffmpeg exploded #5');
   });
 
+  it('refuses to transcode again (409) while a runner holds the video', async () => {
+    const video = await upload('held by a runner');
+    await take(tokenA, video.id, [LADDER]);
+    const res = await server.admin.api('POST', `/videos/${video.uuid}/transcoding`, {
+      json: { transcodingType: 'hls', forceTranscoding: true },
+    });
+    assert.equal(res.status, 409, res.text);
+  });
+
   it('cancels the jobs of a deleted video; its runner then gets 404', async () => {
     const video = await upload('deleted');
     const job = await take(tokenA, video.id, [LADDER]);

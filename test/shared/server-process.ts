@@ -39,6 +39,8 @@ export interface ServerOptions {
   /** YAML text merged over config/test.yaml. */
   configYaml?: string;
   env?: Record<string, string>;
+  /** Extra node flags (benchmarks profile with `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -80,7 +82,7 @@ export class TestServer {
       configFiles.push(extra);
     }
     this.output = '';
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/main.js')], {
+    const child = spawn(process.execPath, [...(this.opts.nodeArgs ?? []), join(REPO_ROOT, 'server/dist/main.js')], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,

@@ -14,6 +14,15 @@ function decodeQuotedPrintable(body: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
+/** RFC 2047 encoded words (`=?UTF-8?Q?...?=`), which nodemailer uses for subjects with quotes or accents. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_m, _charset: string, enc: string, data: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    );
+}
+
 /** Splits one raw message into what tests read; enough for nodemailer's single-part text mails. */
 function parse(raw: string, from: string, to: string[]): CaughtMail {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
@@ -23,7 +32,7 @@ function parse(raw: string, from: string, to: string[]): CaughtMail {
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
   if (encoding === 'quoted-printable') text = decodeQuotedPrintable(text);
   if (encoding === 'base64') text = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return { from, to, subject: header('Subject'), text };
+  return { from, to, subject: decodeHeader(header('Subject')), text };
 }
 
 /**

@@ -76,8 +76,15 @@ export class RunnerClient {
     return check(await this.post<{ job: AcceptedRunnerJob }>(`/jobs/${uuid}/accept`, { runnerToken }), 200, 'accept').job;
   }
 
-  async update(uuid: string, tokens: { runnerToken: string; jobToken: string }, progress?: number): Promise<void> {
-    const body = await multipart({ ...tokens, progress }, {});
+  /** Keep-alive with progress; live jobs add `payload` fields and chunk/playlist files (spec §10.3). */
+  async update(
+    uuid: string,
+    tokens: { runnerToken: string; jobToken: string },
+    progress?: number,
+    payload?: object,
+    files: RunnerFiles = {},
+  ): Promise<void> {
+    const body = await multipart({ ...tokens, progress, payload }, files);
     check(await request(this.url, 'POST', `/api/v1/runners/jobs/${uuid}/update`, { body }), 204, 'update');
   }
 

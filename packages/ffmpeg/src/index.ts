@@ -16,3 +16,4 @@ export * from './remux.args.js';
 export * from './thumbnail.args.js';
 export * from './audio-to-video.args.js';
 export * from './run-ffmpeg.js';
+export * from './live-hls.args.js';

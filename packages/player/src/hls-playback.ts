@@ -7,6 +7,14 @@ export interface HlsPlaybackEvents {
   onLevels: (choices: QualityChoice[]) => void;
   onLevelSwitched: (index: number) => void;
   onFatalError: (message: string) => void;
+  /** Bytes of each media segment hls.js loaded (whatever the loader). */
+  onFragmentLoaded?: (bytes: number) => void;
+}
+
+/** hls.js distance to the live edge per latency mode (segments), as PeerTube's player keeps it. */
+export function liveHlsTuning(latencyMode: number | null | undefined): Partial<HlsConfig> {
+  const segments = latencyMode === 3 ? 2 : latencyMode === 2 ? 10 : 5;
+  return { liveSyncDurationCount: segments };
 }
 
 const MAX_NETWORK_RETRIES = 3;
@@ -21,10 +29,12 @@ export function startHls(
   authorize: RequestAuthorizer,
   events: HlsPlaybackEvents,
   integration: HlsIntegration = {},
+  tuning: Partial<HlsConfig> = {},
 ): Hls {
   const base: Partial<HlsConfig> = {
     capLevelToPlayerSize: true,
     backBufferLength: 90,
+    ...tuning,
     xhrSetup: (xhr, url) => {
       const request = authorize(url);
       xhr.open('GET', request.url, true);
@@ -38,6 +48,7 @@ export function startHls(
 
   hls.on(Hls.Events.MANIFEST_PARSED, () => events.onLevels(qualityChoices(hls.levels)));
   hls.on(Hls.Events.LEVEL_SWITCHED, (_e, data) => events.onLevelSwitched(data.level));
+  hls.on(Hls.Events.FRAG_LOADED, (_e, data) => events.onFragmentLoaded?.(data.frag.stats.loaded));
   hls.on(Hls.Events.ERROR, recoverer(hls, events));
   hls.attachMedia(video);
   hls.loadSource(playlistUrl);

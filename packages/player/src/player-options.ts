@@ -48,4 +48,28 @@ export interface ShoalPlayerOptions {
   /** Origin whose URLs may receive credentials; other hosts (mirrors) never get them. Defaults to the page's. */
   origin?: string;
   hls?: HlsIntegration;
+  /** Peer-to-peer segment sharing; absent = HTTP only. */
+  p2p?: PlayerP2POptions;
+  /** Set for lives: LIVE badge, "back to live", latency-mode tuning. */
+  live?: PlayerLiveOptions | null;
+}
+
+export interface PlayerP2POptions {
+  /** The instance runs its tracker (`tracker.enabled` of `GET /config`). */
+  trackerEnabled: boolean;
+  /** The video's `trackerUrls` (only `ws:`/`wss:` ones are used). */
+  trackerUrls: string[];
+  /** `webrtc.stunServers` of `GET /config`. */
+  stunServers: string[];
+  /** See `p2pSwarmId`. */
+  swarmId: string;
+  /** `segmentsSha256Url` of the streaming playlist. */
+  segmentsSha256Url: string | null;
+  /** The viewer's choice when they never used the toggle (account setting or instance default). */
+  defaultEnabled: boolean;
+}
+
+export interface PlayerLiveOptions {
+  /** 1 default, 2 high latency, 3 small latency (no P2P); unknown = default. */
+  latencyMode?: number | null;
 }

@@ -2,11 +2,16 @@ import Hls from 'hls.js';
 import videojs from 'video.js/core.es.js';
 import type Player from 'video.js/dist/types/player';
 import { ChapterDisplay } from './chapters';
-import { startHls } from './hls-playback';
+import { liveHlsTuning, startHls } from './hls-playback';
+import { LiveControls } from './live/live-controls';
+import type { P2PEngineHandle } from './p2p/p2p-engine';
+import { P2PMenu } from './p2p/p2p-menu';
+import { browserP2PEnv, p2pUnavailableReason, storedP2PPreference, storeP2PPreference } from './p2p/p2p-policy';
+import { P2PStats, publishP2PStats } from './p2p/p2p-stats';
 import type { QualityChoice } from './quality';
 import { hotkeysHandler } from './hotkeys';
 import { injectPlayerStyles } from './player-styles';
-import type { PlayerChapter, ShoalPlayerOptions } from './player-options';
+import type { HlsIntegration, PlayerChapter, ShoalPlayerOptions } from './player-options';
 import { createRequestAuthorizer, nativeHlsUrl } from './request-auth';
 import { SelectMenuButton } from './select-menu';
 
@@ -24,6 +29,13 @@ export class ShoalPlayer {
   private qualityMenu: SelectMenuButton | null = null;
   private levels: QualityChoice[] = [];
   private playingLevel = -1;
+  /** Where segment bytes came from; shown in the P2P menu and published for tests. */
+  readonly p2pStats = new P2PStats();
+  private p2pEngine: P2PEngineHandle | null = null;
+  private p2pMenu: P2PMenu | null = null;
+  private liveControls: LiveControls | null = null;
+  private readonly cleanups: (() => void)[] = [];
+  private disposed = false;
 
   constructor(private readonly options: ShoalPlayerOptions) {
     injectPlayerStyles();
@@ -46,7 +58,12 @@ export class ShoalPlayer {
     this.videojs.el().setAttribute('aria-label', options.title ? `Video player: ${options.title}` : 'Video player');
     this.chapterDisplay = new ChapterDisplay(this.videojs, options.duration ?? 0);
     this.chapterDisplay.set(options.chapters ?? []);
-    this.videojs.ready(() => this.load());
+    this.videojs.ready(() => void this.load());
+  }
+
+  /** LIVE badge and "back to live" of a live (null for VOD). */
+  get live(): LiveControls | null {
+    return this.liveControls;
   }
 
   /** The hls.js instance once playback started (null with native HLS). */
@@ -79,16 +96,21 @@ export class ShoalPlayer {
   }
 
   dispose(): void {
+    this.disposed = true;
+    for (const cleanup of this.cleanups) cleanup();
+    this.p2pMenu?.dispose();
     this.hls?.destroy();
     this.hls = null;
     this.videojs.dispose();
   }
 
-  private load(): void {
-    const { playlistUrl, auth } = this.options;
+  private async load(): Promise<void> {
+    const { playlistUrl, auth, live } = this.options;
     const authorize = createRequestAuthorizer(auth, this.options.origin ?? location.origin);
     const video = this.videoElement;
     if (Hls.isSupported()) {
+      const integration = await this.hlsIntegration();
+      if (this.disposed) return;
       this.hls = startHls(
         video,
         playlistUrl,
@@ -97,9 +119,14 @@ export class ShoalPlayer {
           onLevels: (levels) => this.showQualities(levels),
           onLevelSwitched: (index) => this.levelSwitched(index),
           onFatalError: (message) => this.videojs.error(message),
+          // With P2P on, p2p-media-loader loads segments and counts each source itself;
+          // otherwise (off, unavailable) hls.js's own loader fetches them over HTTP.
+          onFragmentLoaded: (bytes) => (this.p2pStats.mode === 'on' ? undefined : this.p2pStats.downloaded(bytes, 'http')),
         },
-        this.options.hls,
+        integration,
+        live ? liveHlsTuning(live.latencyMode) : {},
       );
+      if (live) this.liveControls = new LiveControls(this.videojs, () => this.hls);
     } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
       // Safari without MSE: no headers possible, the server re-injects the file token instead.
       this.videojs.src({ src: nativeHlsUrl(playlistUrl, auth), type: 'application/x-mpegURL' });
@@ -108,6 +135,43 @@ export class ShoalPlayer {
     }
     const start = this.options.startTime;
     if (start) this.videojs.one('loadedmetadata', () => this.videojs.currentTime(start));
+  }
+
+  /**
+   * p2p-media-loader is fetched only when this video may use P2P in this browser; the
+   * viewer's toggle then switches sharing on and off without reloading the video.
+   */
+  private async hlsIntegration(): Promise<HlsIntegration | undefined> {
+    const p2p = this.options.p2p;
+    if (!p2p) return this.options.hls;
+    const isLive = !!this.options.live;
+    let reason = p2pUnavailableReason({ ...p2p, isLive, latencyMode: this.options.live?.latencyMode }, browserP2PEnv());
+    const enabled = storedP2PPreference() ?? p2p.defaultEnabled;
+    this.cleanups.push(publishP2PStats(this.p2pStats, this.videojs.el() as HTMLElement));
+    if (!reason) {
+      try {
+        const { createP2PEngine } = await import('./p2p/p2p-engine');
+        this.p2pEngine = createP2PEngine(
+          { ...p2p, segmentsSha256Url: p2p.segmentsSha256Url!, isLive, latencyMode: this.options.live?.latencyMode },
+          this.p2pStats,
+          enabled,
+        );
+      } catch {
+        reason = 'the P2P module could not be loaded';
+      }
+    }
+    if (this.disposed) return undefined;
+    this.p2pStats.setMode(reason ? 'unavailable' : enabled ? 'on' : 'off');
+    this.p2pMenu = new P2PMenu(this.videojs, {
+      stats: this.p2pStats,
+      unavailableReason: reason,
+      setEnabled: (on) => {
+        storeP2PPreference(on);
+        this.p2pStats.setMode(on ? 'on' : 'off');
+        this.p2pEngine?.setEnabled(on);
+      },
+    });
+    return this.p2pEngine?.integration ?? this.options.hls;
   }
 
   private showQualities(levels: QualityChoice[]): void {

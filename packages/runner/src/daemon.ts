@@ -6,6 +6,7 @@ import { loadConfig, saveConfig, type RegisteredInstance, type RunnerConfig } fr
 import { startJob, type RunningJob } from './job-runner';
 import { SUPPORTED_JOB_TYPES } from './jobs/vod-jobs';
 import type { Log } from './logger';
+import { progressLines, type JobProgress, type StatusLines } from './progress-display';
 import { RUNNER_VERSION } from './version';
 
 interface Connection {
@@ -27,9 +28,13 @@ export class RunnerDaemon {
   private poll: NodeJS.Timeout | null = null;
   private readonly watcher = new AbortController();
 
+  private statusTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly paths: { configFile: string; workDir: string },
     private readonly log: Log,
+    /** On a terminal: live progress lines under the log. */
+    private readonly status: StatusLines | null = null,
   ) {}
 
   async start(): Promise<void> {
@@ -38,6 +43,10 @@ export class RunnerDaemon {
     await this.reload();
     if (this.config.jobs.pollInterval > 0) this.poll = setInterval(() => void this.checkJobs(), this.config.jobs.pollInterval * 1000);
     void this.watchConfig();
+    if (this.status) {
+      this.statusTimer = setInterval(() => this.status?.show(progressLines([...this.running.values()].map(toProgress), Date.now())), 1000);
+      this.statusTimer.unref();
+    }
     this.log.info('shoal-runner started', {
       servers: this.connections.size,
       concurrency: this.config.jobs.concurrency,
@@ -110,7 +119,7 @@ export class RunnerDaemon {
         if (this.running.has(available.uuid)) continue;
         try {
           const job = await c.client.accept(available.uuid, c.instance.runnerToken);
-          const running = startJob(this.config, this.paths.workDir, c.client, c.instance.runnerToken, job, this.log);
+          const running = startJob(this.config, this.paths.workDir, c.client, c.instance.runnerToken, job, this.log, this.status !== null);
           this.running.set(job.uuid, running);
           void running.done.finally(() => {
             this.running.delete(job.uuid);
@@ -143,6 +152,8 @@ export class RunnerDaemon {
   async shutdown(signal: string): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    if (this.statusTimer) clearInterval(this.statusTimer);
+    this.status?.clear();
     this.log.info('stopping', { signal, running: this.running.size, mode: this.config.shutdown.mode });
     if (this.poll) clearInterval(this.poll);
     this.watcher.abort();
@@ -160,4 +171,8 @@ export class RunnerDaemon {
     );
     for (const c of this.connections.values()) c.socket.close();
   }
+}
+
+function toProgress(r: RunningJob): JobProgress {
+  return { uuid: r.job.uuid, type: r.job.type, progress: r.progress, startedAt: r.startedAt };
 }

@@ -6,6 +6,7 @@ import type { RunnerConfig } from './config';
 import type { JobContext } from './jobs/job-context';
 import { processors } from './jobs/vod-jobs';
 import type { Log } from './logger';
+import { progressQuarter } from './progress-display';
 
 /** One job in progress on this machine. */
 export interface RunningJob {
@@ -16,6 +17,7 @@ export interface RunningJob {
   /** Settles when the job's work and clean-up are over. */
   done: Promise<void>;
   progress: number;
+  startedAt: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export function startJob(
   runnerToken: string,
   job: AcceptedRunnerJob,
   log: Log,
+  interactive = false,
 ): RunningJob {
   const running: RunningJob = {
     job,
@@ -37,8 +40,9 @@ export function startJob(
     controller: new AbortController(),
     done: Promise.resolve(),
     progress: 0,
+    startedAt: Date.now(),
   };
-  running.done = run(config, workDir, running, log);
+  running.done = run(config, workDir, running, log, interactive);
   return running;
 }
 
@@ -54,7 +58,7 @@ async function sendUpdate(running: RunningJob, log: Log): Promise<void> {
   }
 }
 
-async function run(config: RunnerConfig, workDir: string, running: RunningJob, log: Log): Promise<void> {
+async function run(config: RunnerConfig, workDir: string, running: RunningJob, log: Log, interactive: boolean): Promise<void> {
   const { job, client, tokens, controller } = running;
   const processor = processors[job.type];
   await mkdir(workDir, { recursive: true });
@@ -72,8 +76,14 @@ async function run(config: RunnerConfig, workDir: string, running: RunningJob, l
       dir,
       signal: controller.signal,
       ffmpeg: config.ffmpeg,
+      jobGone: () => controller.abort(new Error('Job gone on the server')),
       progress: (f) => {
+        const before = running.progress;
         running.progress = Math.max(running.progress, Math.min(99, Math.floor(f * 100)));
+        // Journals and pipes get a line per quarter; a terminal shows the live bar (daemon.ts).
+        if (!interactive && progressQuarter(running.progress) > progressQuarter(before)) {
+          log.info('job progress', { job: job.uuid, progress: running.progress });
+        }
       },
     };
     const result = await processor(ctx);

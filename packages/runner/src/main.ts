@@ -4,6 +4,7 @@ import { RunnerClient } from '@shoal/api-client';
 import { loadConfig, runnerPaths, saveConfig } from './config';
 import { RunnerDaemon } from './daemon';
 import { createLog } from './logger';
+import { StatusLines } from './progress-display';
 import { RUNNER_VERSION } from './version';
 
 const USAGE = `Usage: shoal-runner [--id <id>] [--verbose] <command>
@@ -29,7 +30,9 @@ const { values, positionals } = parseArgs({
 });
 
 const paths = runnerPaths(values.id!);
-const log = createLog(values.verbose!);
+// A terminal gets live progress bars; journald and pipes get plain lines.
+const status = process.stderr.isTTY ? new StatusLines(process.stderr) : null;
+const log = createLog(values.verbose!, status ?? undefined);
 
 function required(name: 'url' | 'registration-token' | 'runner-name'): string {
   const value = values[name];
@@ -81,7 +84,7 @@ async function listRegistered(): Promise<void> {
 }
 
 async function server(): Promise<void> {
-  const daemon = new RunnerDaemon(paths, log);
+  const daemon = new RunnerDaemon(paths, log, status);
   const stop = (signal: string) => void daemon.shutdown(signal).then(() => process.exit(0));
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

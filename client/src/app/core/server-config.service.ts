@@ -27,4 +27,10 @@ export class ServerConfigService {
       .catch(() => null);
     return this.pending;
   }
+
+  /** Fetches again, after an administrator changed the instance settings. */
+  reload(): Promise<ServerConfig | null> {
+    this.pending = null;
+    return this.load();
+  }
 }

@@ -11,8 +11,11 @@ import {
   output,
   viewChild,
 } from '@angular/core';
-import { createShoalPlayer, type PlayerAuth, type PlayerChapter, type ShoalPlayer } from '@shoal/player';
+import { createShoalPlayer, type PlayerAuth, type PlayerChapter, type PlayerLiveOptions, type ShoalPlayer } from '@shoal/player';
 import type { VideoDetails } from '@shoal/models';
+import { AuthService } from '../core/auth.service';
+import { ServerConfigService } from '../core/server-config.service';
+import { playerP2POptions } from './player-p2p';
 
 /** Angular host of @shoal/player; the player itself knows nothing of Angular. */
 @Component({
@@ -29,19 +32,29 @@ export class PlayerComponent {
   readonly chapters = input<PlayerChapter[]>([]);
   readonly startTime = input<number | undefined>(undefined);
   readonly autoplay = input(false);
+  /** Embeds follow the instance's embed P2P default instead of the web app's. */
+  readonly embed = input(false);
+  /** Set for lives (LIVE badge, back to live, latency mode). */
+  readonly live = input<PlayerLiveOptions | null>(null);
   /** First time the video actually plays (for view counting). */
   readonly started = output<void>();
 
   private readonly box = viewChild.required<ElementRef<HTMLElement>>('box');
   private player: ShoalPlayer | null = null;
+  private destroyed = false;
+  private readonly serverConfig = inject(ServerConfigService);
+  private readonly authService = inject(AuthService);
 
   constructor() {
-    afterNextRender(() => this.create());
+    afterNextRender(() => void this.create());
     effect(() => {
       const chapters = this.chapters();
       this.player?.setChapters(chapters);
     });
-    inject(DestroyRef).onDestroy(() => this.player?.dispose());
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      this.player?.dispose();
+    });
   }
 
   seek(seconds: number): void {
@@ -55,10 +68,14 @@ export class PlayerComponent {
     return this.player?.currentTime() ?? 0;
   }
 
-  private create(): void {
+  private async create(): Promise<void> {
     const video = this.video();
     const playlist = video.streamingPlaylists?.[0];
     if (!playlist) return;
+    // Cached after the first page: only a first visit waits for it.
+    const config = await this.serverConfig.load();
+    if (this.destroyed) return;
+    const p2p = playerP2POptions(video, config, this.embed() ? 'embed' : 'webapp', this.authService.user()?.p2pEnabled);
     this.player = createShoalPlayer({
       container: this.box().nativeElement,
       playlistUrl: playlist.playlistUrl,
@@ -69,6 +86,8 @@ export class PlayerComponent {
       auth: this.auth(),
       autoplay: this.autoplay(),
       startTime: this.startTime(),
+      p2p,
+      live: video.isLive ? (this.live() ?? {}) : null,
     });
     this.player.videojs.one('playing', () => this.started.emit());
   }

@@ -19,8 +19,12 @@ export class HeaderComponent {
   private readonly router = inject(Router);
   protected search = '';
 
-  protected get canManageUsers(): boolean {
-    return this.auth.hasRight(UserRight.MANAGE_USERS);
+  /** The first administration page the user may open, or null. */
+  protected get adminHome(): string | null {
+    if (this.auth.hasRight(UserRight.MANAGE_USERS)) return '/admin/users';
+    if (this.auth.hasRight(UserRight.MANAGE_CONFIGURATION)) return '/admin/config/edit-custom';
+    if (this.auth.hasRight(UserRight.MANAGE_RUNNERS)) return '/admin/system/runners';
+    return null;
   }
 
   protected get canModerate(): boolean {

@@ -21,6 +21,29 @@ export const jobCatalog = {
     subject: z.string().min(1).max(500),
     text: z.string().max(100_000),
   }),
+  /** POST one signed activity to one remote inbox (federation core; ordered per object by `orderKey`/`seq`). */
+  'activitypub-http-deliver': z.strictObject({
+    signerActorId: z.number().int().positive(),
+    inbox: z.string().min(1).max(2000),
+    body: z.string().max(1_000_000),
+    orderKey: z.string().min(1).max(2100),
+    seq: z.number().int().positive(),
+  }),
+  /** Process one verified incoming activity (federation core dispatches it to its typed handler). */
+  'activitypub-inbox': z.strictObject({
+    activity: z.record(z.string(), z.unknown()),
+    signerActorId: z.number().int().positive(),
+    inboxActorId: z.number().int().positive().nullable(),
+    forwarded: z.boolean(),
+    /** Forwarded, with the author's RsaSignature2017 verified (signerActorId is the author): no re-fetch. */
+    ldSigned: z.boolean().optional(),
+  }),
+  /** Backfill from a remote actor's outbox after our follow of it was accepted (federation core). */
+  'activitypub-crawl-outbox': z.strictObject({ outboxUrl: z.string().min(1).max(2000) }),
+  /** Send the views of one remote video counted during a batch window to its origin (one View; federation objects). */
+  'federation-send-views': z.strictObject({ videoId: z.number().int().positive() }),
+  /** Re-send a local video (`Update`) so followers get its new view and like counts; at most once per window. */
+  'federation-video-counters': z.strictObject({ videoId: z.number().int().positive() }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -15,6 +15,8 @@ export interface JobContext {
   ffmpeg: RunnerConfig['ffmpeg'];
   /** Fraction done, 0..1. */
   progress(fraction: number): void;
+  /** The server no longer knows the job (404): stop without reporting anything. */
+  jobGone(): void;
 }
 
 export interface JobResult {

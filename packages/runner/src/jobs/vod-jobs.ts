@@ -20,6 +20,7 @@ import {
   type RunnerJobType,
 } from '@shoal/models';
 import { ffmpegRun, threadsOf, type JobContext, type JobResult } from './job-context';
+import { liveTranscoding } from './live-jobs';
 
 /** Downloads covers the first 10 % of the progress bar. */
 async function download(ctx: JobContext, url: string, name: string): Promise<string> {
@@ -150,5 +151,6 @@ export const processors: Partial<Record<RunnerJobType, (ctx: JobContext) => Prom
   'vod-hls-transcoding': hlsRendition,
   'vod-web-video-transcoding': webVideo,
   'vod-audio-merge-transcoding': audioMerge,
+  'live-rtmp-hls-transcoding': liveTranscoding,
 };
 export const SUPPORTED_JOB_TYPES = Object.keys(processors) as RunnerJobType[];

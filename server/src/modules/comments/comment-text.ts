@@ -110,3 +110,18 @@ function sanitize(html: string, ctx: RenderContext): string {
 export function renderCommentHtml(text: string, ctx: RenderContext): string {
   return sanitize(md.render(text, { render: ctx }), ctx).trim();
 }
+
+/** Who a comment mentions ("@name" or "@name@host"), in order, without duplicates. */
+export function mentionsIn(text: string): { user: string; host: string | null }[] {
+  const seen = new Set<string>();
+  const out: { user: string; host: string | null }[] = [];
+  for (const m of text.matchAll(DECORATIONS)) {
+    const { user, host } = m.groups ?? {};
+    if (!user) continue;
+    const key = `${user}@${host ?? ''}`.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ user, host: host ?? null });
+  }
+  return out;
+}

@@ -150,6 +150,7 @@ export class CommentService {
     if (!this.canModerate(me, video.channel!.accountId)) throw AppError.forbidden('You cannot approve comments of this video');
     if (comment.deletedAt || !comment.heldForReview) throw AppError.badRequest('This comment is not held for review');
     await comment.update({ heldForReview: false });
+    await this.ctx.events.emit('comment-approved', { commentId: comment.id });
   }
 
   /**
@@ -168,6 +169,8 @@ export class CommentService {
       await current.destroy({ transaction });
       while (parentId) parentId = await this.dropEmptyTombstone(parentId, transaction);
     });
+    const { id: commentId, videoId, url, accountId: authorAccountId } = comment;
+    await this.ctx.events.emit('comment-deleted', { commentId, videoId, url: url ?? null, authorAccountId });
   }
 
   private async dropEmptyTombstone(id: number, transaction: Transaction): Promise<number | null> {

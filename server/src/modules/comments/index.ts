@@ -2,4 +2,4 @@ export { VideoCommentModel } from './comment.model';
 export { CommentService } from './comment.service';
 export { commentRoutes } from './comment.routes';
 export { commentHtml, type CommentVideo } from './comment.serializer';
-export { renderCommentHtml } from './comment-text';
+export { mentionsIn, renderCommentHtml } from './comment-text';

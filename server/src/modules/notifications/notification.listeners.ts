@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
-import { UserNotificationType as T, UserRight } from '@shoal/models';
+import { UserNotificationType as T, UserRight, VideoPrivacy } from '@shoal/models';
 import type { AppContext } from '../../platform/context';
+import { mentionsIn } from '../comments';
 import { hiddenAccountSql } from '../moderation';
 import type { NotificationService } from './notification.service';
 
@@ -47,6 +48,39 @@ async function onComment(ctx: AppContext, notifications: NotificationService, co
   await notifications.notify([owner.userId], T.NEW_COMMENT_ON_MY_VIDEO, 'newCommentOnMyVideo', { commentId });
 }
 
+/** Privacies where a mention may reach anyone: elsewhere the mentioned user may not see the video. */
+const MENTIONABLE_PRIVACIES = [VideoPrivacy.PUBLIC, VideoPrivacy.UNLISTED, VideoPrivacy.INTERNAL];
+
+/**
+ * Local users mentioned in a visible comment ("@name", or "@name@ourhost"). The author, the video
+ * owner (told about every comment already) and users who muted the author are left out.
+ */
+async function onMentions(ctx: AppContext, notifications: NotificationService, commentId: number): Promise<void> {
+  const [c] = await ctx.sequelize.query<{ text: string; video_id: number; account_id: number | null; held: boolean; privacy: number }>(
+    `SELECT c.text, c.video_id, c.account_id, c.held_for_review AS held, v.privacy
+       FROM video_comments c JOIN videos v ON v.id = c.video_id WHERE c.id = :commentId AND c.deleted_at IS NULL`,
+    { replacements: { commentId }, type: QueryTypes.SELECT },
+  );
+  if (!c || c.held || !c.account_id || !MENTIONABLE_PRIVACIES.includes(Number(c.privacy) as (typeof MENTIONABLE_PRIVACIES)[number])) return;
+  const names = mentionsIn(c.text)
+    .filter((m) => !m.host || m.host.toLowerCase() === ctx.publicHost.toLowerCase())
+    .map((m) => m.user.toLowerCase());
+  if (!names.length) return;
+  const mentioned = await ctx.sequelize.query<{ account_id: number; user_id: number }>(
+    `SELECT a.id AS account_id, a.user_id FROM accounts a JOIN actors ac ON ac.id = a.actor_id
+      WHERE ac.host IS NULL AND lower(ac.preferred_username) IN (:names) AND a.user_id IS NOT NULL`,
+    { replacements: { names }, type: QueryTypes.SELECT },
+  );
+  const owner = await videoOwner(ctx, c.video_id);
+  const recipients: number[] = [];
+  for (const m of mentioned) {
+    if (m.account_id === c.account_id || m.account_id === owner?.accountId) continue;
+    if (await isHiddenFor(ctx, c.account_id, m.account_id)) continue;
+    recipients.push(m.user_id);
+  }
+  await notifications.notify(recipients, T.COMMENT_MENTION, 'commentMention', { commentId });
+}
+
 async function abuseParties(ctx: AppContext, abuseId: number) {
   const [row] = await ctx.sequelize.query<{ reporter_account_id: number | null }>(
     'SELECT reporter_account_id FROM abuses WHERE id = :abuseId',
@@ -63,7 +97,12 @@ export function subscribeNotifications(ctx: AppContext, notifications: Notificat
   const owner = async (videoId: number) => (await videoOwner(ctx, videoId))?.userId;
   const moderators = (right: UserRight) => notifications.usersWithRight(right);
 
-  ctx.events.on('comment-created', ({ commentId }) => onComment(ctx, notifications, commentId));
+  ctx.events.on('comment-created', async ({ commentId }) => {
+    await onComment(ctx, notifications, commentId);
+    await onMentions(ctx, notifications, commentId);
+  });
+  // A held comment mentions nobody until a moderator or the owner lets it through.
+  ctx.events.on('comment-approved', ({ commentId }) => onMentions(ctx, notifications, commentId));
   ctx.events.on('video-published', async ({ videoId }) => {
     const userId = await owner(videoId);
     if (userId) await notifications.notify([userId], T.MY_VIDEO_PUBLISHED, 'myVideoPublished', { videoId });

@@ -13,15 +13,24 @@ import {
 import type { AppContext } from '../../platform/context';
 import { UserNotificationModel, UserNotificationSettingsModel } from './notification.model';
 import { serializeNotifications } from './notification.serializer';
+import { composeNotificationEmail } from './notification-emails';
 
 /** What a notification points to (columns of user_notifications). */
 export type NotificationRefs = Partial<
   Pick<UserNotificationModel, 'videoId' | 'commentId' | 'abuseId' | 'videoBlacklistId' | 'accountId' | 'registrationId'>
 >;
 
-/** In-app notifications of users and their per-type settings. */
+/** How notifications leave by e-mail (the mail module's service). */
+export interface NotificationMailer {
+  send(email: { to: string[]; subject: string; text: string }): Promise<void>;
+}
+
+/** In-app and e-mail notifications of users and their per-type settings. */
 export class NotificationService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly mailer: NotificationMailer | null = null,
+  ) {}
 
   async settingsOf(userId: number): Promise<UserNotificationSettings> {
     const row = await UserNotificationSettingsModel.findByPk(userId);
@@ -35,18 +44,30 @@ export class NotificationService {
   }
 
   /**
-   * Creates a notification of `type` for each user whose `setting` asks for web notifications.
-   * E-mail delivery of notifications (bit 2) is not implemented yet.
+   * Creates a notification of `type` for each user whose `setting` asks for web notifications
+   * (bit 1), and e-mails those who asked for e-mail (bit 2) at their address.
    */
   async notify(userIds: number[], type: UserNotificationType, setting: NotificationSettingKey, refs: NotificationRefs): Promise<void> {
     const unique = [...new Set(userIds)];
     if (!unique.length) return;
     const rows = await UserNotificationSettingsModel.findAll({ where: { userId: unique } });
     const stored = new Map(rows.map((r) => [r.userId, r.settings]));
-    const wanted = unique.filter(
-      (id) => ((stored.get(id)?.[setting] ?? DEFAULT_NOTIFICATION_SETTINGS[setting]) & NotificationSettingValue.WEB) !== 0,
+    const wants = (bit: number) =>
+      unique.filter((id) => ((stored.get(id)?.[setting] ?? DEFAULT_NOTIFICATION_SETTINGS[setting]) & bit) !== 0);
+    await UserNotificationModel.bulkCreate(wants(NotificationSettingValue.WEB).map((userId) => ({ userId, type, ...refs })));
+    const byMail = wants(NotificationSettingValue.EMAIL);
+    if (this.mailer && byMail.length) await this.sendEmails(byMail, type, refs);
+  }
+
+  /** One mail per recipient: addresses of users never show to each other. Banned users get none. */
+  private async sendEmails(userIds: number[], type: UserNotificationType, refs: NotificationRefs): Promise<void> {
+    const email = await composeNotificationEmail(this.ctx, type, refs);
+    if (!email) return;
+    const users = await this.ctx.sequelize.query<{ email: string }>(
+      'SELECT email FROM users WHERE id IN (:userIds) AND blocked = false AND email IS NOT NULL',
+      { replacements: { userIds }, type: QueryTypes.SELECT },
     );
-    await UserNotificationModel.bulkCreate(wanted.map((userId) => ({ userId, type, ...refs })));
+    for (const u of users) await this.mailer!.send({ to: [u.email], ...email });
   }
 
   /** Users (not banned) whose role holds `right`: the recipients of moderation notifications. */

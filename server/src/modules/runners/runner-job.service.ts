@@ -14,6 +14,8 @@ import { AppError } from '../../platform/errors';
 import { transcodingRepository } from '../transcoding';
 import type { RunnerJobBuilder } from './runner-job.builder';
 import type { RunnerJobRepository, RunnerJobRow } from './runner-job.repository';
+import type { UploadedFiles } from './runner-job.success';
+import { applyLiveUpdate, type LiveJobPrivatePayload } from './runner-live-chunks';
 import { serializeRunnerJob } from './runner.serializer';
 import type { RunnerService } from './runner.service';
 
@@ -23,8 +25,11 @@ export interface RunnerNotifier {
 }
 
 const LADDER = 'vod-hls-ladder-transcoding';
-/** Live jobs come with lives; until then nobody may take one. */
-const OFFERED_TYPES = RUNNER_JOB_TYPES.filter((t) => t !== 'live-rtmp-hls-transcoding');
+const LIVE = 'live-rtmp-hls-transcoding';
+/** Every type is offered to runners that ask for it (PeerTube's runner asks for all, lives included). */
+const OFFERED_TYPES = RUNNER_JOB_TYPES;
+/** Types that go back to pending when stalled or aborted; a live cannot be resumed elsewhere. */
+const RESUMABLE_TYPES = RUNNER_JOB_TYPES.filter((t) => t !== LIVE);
 
 const notProcessing = () => AppError.badRequest('This job is not in processing state', ServerErrorCode.RUNNER_JOB_NOT_IN_PROCESSING_STATE);
 
@@ -82,12 +87,18 @@ export class RunnerJobService {
     return job;
   }
 
-  async update(uuid: string, body: { runnerToken: string; jobToken: string; progress?: number; payload?: object }): Promise<void> {
+  async update(
+    uuid: string,
+    body: { runnerToken: string; jobToken: string; progress?: number; payload?: object },
+    files: UploadedFiles = new Map(),
+  ): Promise<void> {
     const job = await this.held(uuid, body.runnerToken, body.jobToken);
     // A late update of a job being imported or done is harmless: ignore it (PeerTube, newer).
     if (job.state === RunnerJobState.COMPLETING || job.state === RunnerJobState.COMPLETED) return;
     if (job.state !== RunnerJobState.PROCESSING) throw notProcessing();
-    if (body.payload && Object.keys(body.payload).length > 0) throw AppError.badRequest('Payload is invalid');
+    const hasPayload = body.payload && Object.keys(body.payload).length > 0;
+    if (hasPayload && job.type !== LIVE) throw AppError.badRequest('Payload is invalid');
+    if (hasPayload) await applyLiveUpdate(job.privatePayload as unknown as LiveJobPrivatePayload, body.payload!, files);
     await this.jobs.touch(job.id, body.progress);
   }
 
@@ -100,7 +111,9 @@ export class RunnerJobService {
   async abort(uuid: string, body: { runnerToken: string; jobToken: string; reason: string }): Promise<void> {
     const job = await this.held(uuid, body.runnerToken, body.jobToken);
     if (job.state !== RunnerJobState.PROCESSING) throw notProcessing();
-    await this.backToPending(job, false);
+    // A live cannot be resumed by another runner: an abort ends it (spec §6.6).
+    if (job.type === LIVE) await this.recordFailure(job, body.reason);
+    else await this.backToPending(job, false);
     this.ctx.logger.info({ job: job.uuid, reason: body.reason }, 'runner aborted a job');
   }
 
@@ -121,7 +134,7 @@ export class RunnerJobService {
    * else errored for good, with dependants marked and the video shown as failed.
    */
   async recordFailure(job: RunnerJobRow, message: string): Promise<void> {
-    if (job.failures + 1 < RUNNER_JOB_MAX_FAILURES) {
+    if (job.type !== LIVE && job.failures + 1 < RUNNER_JOB_MAX_FAILURES) {
       await this.backToPending(job, true, message);
       return;
     }
@@ -131,7 +144,8 @@ export class RunnerJobService {
       finished: true,
       error: message,
     });
-    if (errored) await this.failRun(job, message);
+    // A live job's failure reaches its session through the muxer, not the VOD run.
+    if (errored && job.type !== LIVE) await this.failRun(job, message);
   }
 
   /** The whole video version fails: siblings stop, the owner and admins see why. */
@@ -186,9 +200,14 @@ export class RunnerJobService {
     for (const job of await this.jobs.openByVideo(videoId)) await this.cancelRow(job);
   }
 
-  /** Watchdog: VOD jobs silent for longer than `stalled_jobs.vod` go back to pending (not a failure). */
+  /**
+   * Watchdog: VOD jobs silent for longer than `stalled_jobs.vod` go back to pending (not a
+   * failure); live jobs silent for `stalled_jobs.live` fail, which ends their muxing.
+   */
   async resetStalled(): Promise<number> {
-    const vodTypes = OFFERED_TYPES as readonly string[];
+    const stalledLives = await this.jobs.stalled([LIVE], this.ctx.config.remote_runners.stalled_jobs.live);
+    for (const job of stalledLives) await this.recordFailure(job, 'No update from the runner: the live job stalled');
+    const vodTypes = RESUMABLE_TYPES as readonly string[];
     const stalled = await this.jobs.stalled([...vodTypes], this.ctx.config.remote_runners.stalled_jobs.vod);
     let reset = 0;
     for (const job of stalled) {

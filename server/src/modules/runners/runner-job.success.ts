@@ -38,6 +38,11 @@ export class RunnerJobCompletion {
     if (job.state !== RunnerJobState.PROCESSING) {
       throw AppError.badRequest('This job is not in processing state', ServerErrorCode.RUNNER_JOB_NOT_IN_PROCESSING_STATE);
     }
+    // A live's chunks came with its updates: success only says the stream ended (spec §7.4).
+    if (job.type === 'live-rtmp-hls-transcoding') {
+      await this.jobs.transition(job.id, [RunnerJobState.PROCESSING], RunnerJobState.COMPLETED, { finished: true });
+      return;
+    }
     let checked: CheckedHls[] | string;
     try {
       checked = await this.check(job, files);

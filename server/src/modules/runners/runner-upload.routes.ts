@@ -56,9 +56,9 @@ export function runnerUploadRoutes(ctx: AppContext, jobs: RunnerJobService, comp
 
   router.post(
     '/runners/jobs/:jobUUID/update',
-    withFiles(async (req) => {
+    withFiles(async (req, files) => {
       const { jobUUID } = input.params(runnerJobUuidParamsSchema, req);
-      await jobs.update(jobUUID, input.body(runnerJobUpdateSchema, req));
+      await jobs.update(jobUUID, input.body(runnerJobUpdateSchema, req), files);
     }),
   );
   router.post(

@@ -1,6 +1,7 @@
-import type { Server as HttpServer } from 'node:http';
-import { Server as SocketServer } from 'socket.io';
+import type { Redis } from 'ioredis';
+import type { Namespace } from 'socket.io';
 import type { Logger } from '../../platform/logger';
+import type { RealtimeServer } from '../../platform/realtime';
 import type { RunnerNotifier } from './runner-job.service';
 import type { RunnerService } from './runner.service';
 
@@ -10,42 +11,60 @@ const DEBOUNCE_MS = 500;
 /**
  * socket.io namespace `/runners`: runners authenticate with their runner token in the
  * handshake and get `available-jobs` (no payload) whenever work becomes pending.
+ *
+ * Jobs are created by whichever process runs the code (a worker finishing a transcode, a web
+ * process answering a runner), while runners are connected to web processes: every change is
+ * published on Redis and each web process pings its own runners.
  */
 export class RunnerSocket implements RunnerNotifier {
-  private io: SocketServer | null = null;
+  private nsp: Namespace | null = null;
+  private subscriber: Redis | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly channel: string;
 
   constructor(
     private readonly runners: RunnerService,
+    private readonly redis: Redis,
+    redisPrefix: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.channel = `${redisPrefix}:runners:available-jobs`;
+  }
 
-  attach(server: HttpServer): void {
-    // Long-polling stays allowed: some proxies do not pass WebSocket upgrades.
-    this.io = new SocketServer(server, { cors: { origin: '*' }, serveClient: false });
-    const nsp = this.io.of('/runners');
-    nsp.use((socket, next) => {
-      this.runners.isKnown(socket.handshake.auth?.runnerToken).then(
-        (ok) => next(ok ? undefined : new Error('Unknown runner token')),
-        (err: Error) => next(err),
-      );
+  attach(realtime: RealtimeServer): void {
+    realtime.onAttach((io) => {
+      const nsp = io.of('/runners');
+      nsp.use((socket, next) => {
+        this.runners.isKnown(socket.handshake.auth?.runnerToken).then(
+          (ok) => next(ok ? undefined : new Error('Unknown runner token')),
+          (err: Error) => next(err),
+        );
+      });
+      nsp.on('connection', (socket) => this.logger.debug({ id: socket.id }, 'runner connected'));
+      this.nsp = nsp;
+      // A subscribed ioredis connection can do nothing else: a dedicated one.
+      this.subscriber = this.redis.duplicate();
+      this.subscriber.on('message', () => this.pingSoon());
+      this.subscriber.subscribe(this.channel).catch((err: Error) => this.logger.warn({ err }, 'runner notifications unavailable'));
     });
-    nsp.on('connection', (socket) => this.logger.debug({ id: socket.id }, 'runner connected'));
   }
 
   notify(): void {
-    if (!this.io || this.timer) return;
+    this.redis.publish(this.channel, '1').catch((err: Error) => this.logger.warn({ err }, 'could not publish available-jobs'));
+  }
+
+  private pingSoon(): void {
+    if (!this.nsp || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.io?.of('/runners').emit('available-jobs');
+      this.nsp?.emit('available-jobs');
     }, DEBOUNCE_MS);
     this.timer.unref();
   }
 
   close(): void {
     if (this.timer) clearTimeout(this.timer);
-    // Not io.close(): that would also close the HTTP server, which main.ts closes itself.
-    this.io?.of('/runners').disconnectSockets(true);
-    this.io?.engine.close();
+    this.subscriber?.disconnect();
+    this.subscriber = null;
   }
 }

@@ -33,7 +33,7 @@ export function buildServerConfig(ctx: AppContext, extra: Record<string, unknown
     email: { enabled: !!c.smtp.hostname },
     contactForm: { enabled: false },
     search: {
-      remoteUri: { users: true, anonymous: false },
+      remoteUri: { users: c.search.remote_uri.users, anonymous: c.search.remote_uri.anonymous },
       searchIndex: { enabled: false, url: '', disableLocalSearch: false, isDefaultSearch: false },
     },
     plugin: { registered: [], registeredExternalAuths: [], registeredIdAndPassAuths: [] },
@@ -46,7 +46,7 @@ export function buildServerConfig(ctx: AppContext, extra: Record<string, unknown
     federation: { enabled: c.federation.enabled },
     broadcastMessage: { enabled: false, message: '', level: 'info', dismissable: false },
     homepage: { enabled: false },
-    webadmin: { configuration: { edition: { allowed: false } } },
+    webadmin: { configuration: { edition: { allowed: true } } },
     ...extra,
   };
 }

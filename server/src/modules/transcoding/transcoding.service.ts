@@ -9,6 +9,13 @@ import type { TranscodingSettings } from './transcoding-settings';
 /** BullMQ states in which a job still counts as "being transcoded". */
 const PENDING_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'paused'] as const;
 
+/** What the runners module offers for VOD transcoding. */
+export interface RemoteTranscoding {
+  create(videoId: number, sourceId: number): Promise<void>;
+  /** True while a runner job of the video is pending, processing or waiting for its parent. */
+  isPending(videoId: number): Promise<boolean>;
+}
+
 /** Starts and restarts the transcoding of video versions. */
 export class TranscodingService {
   constructor(
@@ -17,21 +24,23 @@ export class TranscodingService {
   ) {}
 
   /** Set by the runners module: creates runner jobs when `remote_runners.enabled`. */
-  private remote: ((videoId: number, sourceId: number) => Promise<void>) | null = null;
+  private remote: RemoteTranscoding | null = null;
 
   /** Sends VOD transcoding to remote runners (wired at boot; the module owns the jobs). */
-  useRemoteRunners(create: (videoId: number, sourceId: number) => Promise<void>): void {
-    this.remote = create;
+  useRemoteRunners(remote: RemoteTranscoding): void {
+    this.remote = remote;
   }
 
   /** Queues the transcoding of a video version (after its rows are committed). */
   async start(videoId: number, sourceId: number): Promise<void> {
-    if (this.remote && this.ctx.config.transcoding.remote_runners.enabled) return this.remote(videoId, sourceId);
+    if (this.remote && this.ctx.config.transcoding.remote_runners.enabled) return this.remote.create(videoId, sourceId);
     await this.ctx.queue.add('transcode-video', { videoId, sourceId });
   }
 
-  /** True while a transcode of the video waits, runs or waits for its retry. */
+  /** True while a transcode of the video waits, runs or waits for its retry, locally or on a runner. */
   async isPending(videoId: number): Promise<boolean> {
+    // Runner jobs count even when remote runners were switched off since: they still finish.
+    if (this.remote && (await this.remote.isPending(videoId))) return true;
     // A scan of the pending jobs: a handful per instance, so no index is worth keeping.
     const jobs = await this.ctx.queue.queue('transcode-video').getJobs([...PENDING_STATES]);
     return jobs.some((j) => (j?.data as { videoId?: number } | undefined)?.videoId === videoId);

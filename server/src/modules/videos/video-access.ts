@@ -42,9 +42,12 @@ export async function assertCanView(target: AccessTarget, viewer: Viewer): Promi
   return granted;
 }
 
+const VIEWABLE_STATES = new Set<number>([VideoState.PUBLISHED, VideoState.WAITING_FOR_LIVE, VideoState.LIVE_ENDED]);
+
 async function privacyAccess(target: AccessTarget, viewer: Viewer): Promise<'public' | 'password' | 'internal'> {
-  // Nothing is shown before it is playable, nor after its transcoding failed.
-  if (target.state !== VideoState.PUBLISHED) throw denied(viewer.auth, 'This video is not published yet');
+  // Nothing is shown before it is playable, nor after its transcoding failed. A live is shown
+  // while it waits for its stream and after it ended (PeerTube too): viewers wait on its page.
+  if (!VIEWABLE_STATES.has(target.state)) throw denied(viewer.auth, 'This video is not published yet');
   switch (target.privacy) {
     case VideoPrivacy.PUBLIC:
       return 'public';

@@ -23,6 +23,7 @@ export class VideoViews {
     const fresh = await this.ctx.redis.set(this.key('seen', videoId, who), '1', 'PX', this.ctx.config.views.videos.view_expiration, 'NX');
     if (fresh !== 'OK') return false;
     await this.ctx.redis.multi().incr(this.key('pending', videoId)).sadd(this.key('dirty'), String(videoId)).exec();
+    await this.ctx.events.emit('video-viewed', { videoId });
     return true;
   }
 

@@ -140,7 +140,7 @@ export class VideoService {
   /** Like/dislike/none; counters change in the same transaction as the rating row. */
   async rate(me: AuthUser, id: string, rating: 'like' | 'dislike' | 'none', password?: string): Promise<void> {
     const { video } = await this.getForViewer(id, { auth: me, password });
-    await withTransaction(this.ctx.sequelize, async (transaction) => {
+    const previous = await withTransaction(this.ctx.sequelize, async (transaction) => {
       const [old] = await this.ctx.sequelize.query<{ type: string }>(
         'DELETE FROM video_rates WHERE account_id = :account AND video_id = :video RETURNING type',
         { replacements: { account: me.accountId, video: video.id }, type: QueryTypes.SELECT, transaction },
@@ -156,7 +156,9 @@ export class VideoService {
         replacements: { likes: delta('like'), dislikes: delta('dislike'), video: video.id },
         transaction,
       });
+      return old?.type ?? null;
     });
+    await this.ctx.events.emit('video-rated', { videoId: video.id, accountId: me.accountId, rating, previous });
   }
 
   async myRating(me: AuthUser, id: string): Promise<{ videoId: number; rating: string }> {

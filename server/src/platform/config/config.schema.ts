@@ -23,6 +23,8 @@ export const bytes = z.union([z.string(), z.number()]).transform((v, ctx) => {
 
 const port = z.number().int().min(0).max(65535);
 const rate = z.strictObject({ window: duration, max: z.number().int().min(1) });
+/** Segment length and sliding-window size of one live latency mode. */
+const liveLatency = z.strictObject({ segment_duration: z.number().int().min(1).max(10), list_size: z.number().int().min(3).max(60) });
 
 /**
  * Every configuration key. Objects are strict so that a misspelled key stops boot
@@ -68,7 +70,7 @@ export const configSchema = z.strictObject({
   oauth2: z.strictObject({
     token_lifetime: z.strictObject({ access_token: duration, refresh_token: duration }),
   }),
-  rates_limit: z.strictObject({ api: rate, login: rate, signup: rate, ask_send_email: rate }),
+  rates_limit: z.strictObject({ api: rate, login: rate, signup: rate, ask_send_email: rate, activity_pub: rate }),
   roles: z.strictObject({ web: z.boolean(), worker: z.boolean() }),
   admin: z.strictObject({ email: z.email() }),
   instance: z.strictObject({
@@ -115,7 +117,11 @@ export const configSchema = z.strictObject({
     default_channel_name: z.string().min(1),
   }),
   video_channels: z.strictObject({ max_per_user: z.number().int().min(1), list_cache_ttl: duration }),
-  federation: z.strictObject({ enabled: z.boolean(), prevent_ssrf: z.boolean() }),
+  federation: z.strictObject({ enabled: z.boolean(), prevent_ssrf: z.boolean(), sign_federated_fetches: z.boolean() }),
+  followers: z.strictObject({
+    instance: z.strictObject({ enabled: z.boolean(), manual_approval: z.boolean() }),
+    channels: z.strictObject({ enabled: z.boolean() }),
+  }),
   jobs: z.strictObject({ shutdown_timeout: duration }),
   transcoding: z.strictObject({
     enabled: z.literal(true, { message: 'Shoal needs transcoding to make videos playable; it cannot be disabled' }),
@@ -144,8 +150,51 @@ export const configSchema = z.strictObject({
   }),
   uploads: z.strictObject({ max_file_size: bytes, session_expiration: duration }),
   video_file: z.strictObject({ update: z.strictObject({ enabled: z.boolean() }) }),
-  views: z.strictObject({ videos: z.strictObject({ view_expiration: duration }) }),
+  views: z.strictObject({ videos: z.strictObject({ view_expiration: duration, remote_batch_interval: duration }) }),
+  search: z.strictObject({ remote_uri: z.strictObject({ users: z.boolean(), anonymous: z.boolean() }) }),
   remote_runners: z.strictObject({ stalled_jobs: z.strictObject({ vod: duration, live: duration }) }),
+  tracker: z.strictObject({ enabled: z.boolean(), private: z.boolean(), reject_too_many_announces: z.boolean() }),
+  webrtc: z.strictObject({ stun_servers: z.array(z.string().regex(/^(stun|turns?):/)) }),
+  defaults: z.strictObject({
+    p2p: z.strictObject({ webapp: z.strictObject({ enabled: z.boolean() }), embed: z.strictObject({ enabled: z.boolean() }) }),
+  }),
+  live: z.strictObject({
+    enabled: z.boolean(),
+    allow_replay: z.boolean(),
+    /** -1 = unlimited. */
+    max_duration: z.union([z.literal(-1), duration]),
+    max_instance_lives: z.number().int().min(-1),
+    max_user_lives: z.number().int().min(-1),
+    reconnect_grace_period: duration,
+    latency_setting: z.strictObject({ enabled: z.boolean() }),
+    latency: z.strictObject({ default: liveLatency, high: liveLatency, small: liveLatency }),
+    rtmp: z.strictObject({ enabled: z.boolean(), port, hostname: z.string().nullable(), public_hostname: z.string().nullable() }),
+    rtmps: z.strictObject({
+      enabled: z.boolean(),
+      port,
+      hostname: z.string().nullable(),
+      public_hostname: z.string().nullable(),
+      key_file: z.string(),
+      cert_file: z.string(),
+    }),
+    transcoding: z.strictObject({
+      enabled: z.boolean(),
+      threads: z.number().int().min(0),
+      resolutions: z.strictObject({
+        '144p': z.boolean(),
+        '240p': z.boolean(),
+        '360p': z.boolean(),
+        '480p': z.boolean(),
+        '720p': z.boolean(),
+        '1080p': z.boolean(),
+        '1440p': z.boolean(),
+        '2160p': z.boolean(),
+      }),
+      always_transcode_original_resolution: z.boolean(),
+      fps: z.strictObject({ max: z.number().int().min(1).max(240) }),
+      remote_runners: z.strictObject({ enabled: z.boolean() }),
+    }),
+  }),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -18,12 +18,20 @@ export interface DomainEventMap {
    */
   'user-banned': { userId: number };
   'comment-created': { commentId: number };
+  /** A comment held for review was approved: it is now visible to everyone who may see the video. */
+  'comment-approved': { commentId: number };
   'abuse-created': { abuseId: number };
   'abuse-state-changed': { abuseId: number };
   'abuse-message-created': { abuseId: number; messageId: number; byModerator: boolean };
   'video-blocked': { videoId: number; blacklistId: number };
   'video-unblocked': { videoId: number };
   'registration-requested': { registrationId: number };
+  /** A local account rated a video (federation sends Like/Dislike/Undo to a remote video's origin). */
+  'video-rated': { videoId: number; accountId: number; rating: 'like' | 'dislike' | 'none'; previous: string | null };
+  /** A new view was counted (federation batches views of remote videos for their origin). */
+  'video-viewed': { videoId: number };
+  /** A comment was deleted (row gone or turned into a tombstone); `url` is its AP id when remote. */
+  'comment-deleted': { commentId: number; videoId: number; url: string | null; authorAccountId: number | null };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -4,13 +4,14 @@ import { RouterLink } from '@angular/router';
 import type { Account, ResultList, VideoChannel } from '@shoal/models';
 import { ApiService } from '../../core/api.service';
 import { errorMessage } from '../../core/api-error';
+import { AccountActionsComponent } from '../../shared/moderation/account-actions.component';
 import { VideoGridComponent } from '../../shared/video-grid.component';
 import { VideoListState } from '../../shared/video-list';
 
 /** `/a/:handle`: an account, its channels and its videos. */
 @Component({
   selector: 'sh-account-page',
-  imports: [RouterLink, VideoGridComponent],
+  imports: [RouterLink, VideoGridComponent, AccountActionsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (error()) {
@@ -25,6 +26,7 @@ import { VideoListState } from '../../shared/video-list';
           <p class="muted">{{ a.name }}&#64;{{ a.host }}</p>
         </div>
       </header>
+      <sh-account-actions [account]="a" />
       @if (a.description) {
         <p class="about">{{ a.description }}</p>
       }

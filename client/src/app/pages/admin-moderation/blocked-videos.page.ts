@@ -3,6 +3,7 @@ import type { ResultList, VideoBlock } from '@shoal/models';
 import { ApiService } from '../../core/api.service';
 import { errorMessage } from '../../core/api-error';
 import { timeAgo } from '../../shared/format';
+import { BlockVideoFormComponent } from './block-video-form.component';
 import { ModerationNavComponent } from './moderation-nav.component';
 
 const PAGE = 20;
@@ -10,11 +11,13 @@ const PAGE = 20;
 /** Videos blocked by moderators (`/videos/blacklist`), with unblock. */
 @Component({
   selector: 'sh-blocked-videos-page',
-  imports: [ModerationNavComponent],
+  imports: [ModerationNavComponent, BlockVideoFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Moderation: blocked videos</h1>
     <sh-moderation-nav />
+    <sh-block-video-form (blocked)="blocked()" />
+    <h2>Blocked videos</h2>
     <p class="success" role="status">{{ status() }}</p>
     @if (error()) {
       <p class="alert error" role="alert">{{ error() }}</p>
@@ -73,6 +76,11 @@ export class BlockedVideosPage {
     } catch (err) {
       this.error.set(errorMessage(err));
     }
+  }
+
+  protected async blocked(): Promise<void> {
+    this.status.set('The video is blocked.');
+    await this.load(0);
   }
 
   protected async unblock(b: VideoBlock): Promise<void> {

@@ -4,6 +4,7 @@ import type { ResultList, User } from '@shoal/models';
 import { ApiService } from '../../core/api.service';
 import { errorMessage } from '../../core/api-error';
 import { AuthService } from '../../core/auth.service';
+import { AdminNavComponent } from '../../shared/admin-nav.component';
 import { UserManageComponent } from './user-manage.component';
 import { formatBytes } from '../../shared/format';
 
@@ -11,7 +12,7 @@ const PAGE = 20;
 
 @Component({
   selector: 'sh-admin-users-page',
-  imports: [FormsModule, UserManageComponent],
+  imports: [FormsModule, UserManageComponent, AdminNavComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-users.page.html',
   styles: `

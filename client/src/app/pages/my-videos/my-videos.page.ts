@@ -24,6 +24,10 @@ interface MyVideo extends Video {
       background: #1d2939;
       display: block;
     }
+    .top-actions {
+      display: flex;
+      gap: 0.5rem;
+    }
     .actions {
       display: flex;
       gap: 0.5rem;

@@ -9,6 +9,7 @@ import { formatBytes } from '../../shared/format';
 import { ResumableUpload, UploadPausedError } from '../../shared/upload/resumable-upload';
 import { UploadProgressComponent } from '../../shared/upload/upload-progress.component';
 import { DropZoneComponent } from '../../shared/upload/drop-zone.component';
+import { PublishTabsComponent } from '../../shared/publish-tabs.component';
 import { createVideoForm, nameFromFilename, videoFormBody } from '../../shared/video-form/video-form';
 import { VideoFormComponent } from '../../shared/video-form/video-form.component';
 
@@ -16,7 +17,7 @@ type Phase = 'select' | 'uploading' | 'paused' | 'uploaded' | 'failed';
 
 @Component({
   selector: 'sh-upload-page',
-  imports: [RouterLink, VideoFormComponent, DropZoneComponent, UploadProgressComponent],
+  imports: [RouterLink, VideoFormComponent, DropZoneComponent, UploadProgressComponent, PublishTabsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './upload.page.html',
 })

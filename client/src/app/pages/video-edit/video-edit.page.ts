@@ -8,11 +8,12 @@ import { AuthService } from '../../core/auth.service';
 import { createVideoForm, fillVideoForm, videoFormBody } from '../../shared/video-form/video-form';
 import { VideoFormComponent } from '../../shared/video-form/video-form.component';
 import { ChaptersEditorComponent } from './chapters-editor.component';
+import { PasswordsEditorComponent } from './passwords-editor.component';
 import { ReplaceFileComponent } from './replace-file.component';
 
 @Component({
   selector: 'sh-video-edit-page',
-  imports: [RouterLink, VideoFormComponent, ChaptersEditorComponent, ReplaceFileComponent],
+  imports: [RouterLink, VideoFormComponent, ChaptersEditorComponent, ReplaceFileComponent, PasswordsEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './video-edit.page.html',
 })
@@ -29,6 +30,9 @@ export class VideoEditPage {
   protected readonly saving = signal(false);
   protected readonly channels = computed(() => this.auth.user()?.videoChannels ?? []);
   protected readonly failed = computed(() => this.video()?.state.id === VideoState.TRANSCODING_FAILED);
+  /** Saved as password-protected: its passwords have their own editor. */
+  protected readonly hasPasswords = computed(() => this.video()?.privacy.id === VideoPrivacy.PASSWORD_PROTECTED);
+  protected readonly isLive = computed(() => !!this.video()?.isLive);
 
   constructor() {
     effect(() => {
@@ -60,7 +64,11 @@ export class VideoEditPage {
     this.error.set(null);
     this.message.set(null);
     try {
-      await this.api.put(`/videos/${video.id}`, videoFormBody(this.form));
+      const body = videoFormBody(this.form);
+      // The list editor owns the passwords of an already protected video: sending one would replace them all.
+      if (this.hasPasswords()) delete body.videoPasswords;
+      await this.api.put(`/videos/${video.id}`, body);
+      this.video.set(await this.api.get<VideoDetails>(`/videos/${video.id}`));
       this.message.set('Changes saved.');
     } catch (err) {
       this.error.set(errorMessage(err));

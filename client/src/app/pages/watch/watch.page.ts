@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { VIDEO_STATE_LABELS, VideoState, type VideoState as VideoStateId } from '@shoal/models';
@@ -7,6 +18,7 @@ import { ApiService } from '../../core/api.service';
 import { PasswordPromptComponent } from '../../player/password-prompt.component';
 import { PlayerComponent } from '../../player/player.component';
 import { accessProblemOf, VideoAccessService, type AccessProblem, type PlayableVideo } from '../../player/video-access.service';
+import { liveLatencyMode, pollLiveState } from '../../player/live-state-poller';
 import { plural, timeAgo } from '../../shared/format';
 import { DescriptionComponent } from './description.component';
 import { RatingComponent } from './rating.component';
@@ -58,6 +70,14 @@ export class WatchPage {
     const v = this.video();
     return !!v && v.state.id === VideoState.PUBLISHED && !!v.streamingPlaylists?.length;
   });
+  protected readonly liveWaiting = computed(() => {
+    const v = this.video();
+    return !!v?.isLive && (v.state.id === VideoState.WAITING_FOR_LIVE || (v.state.id === VideoState.PUBLISHED && !this.playable()));
+  });
+  protected readonly liveEnded = computed(() => !!this.video()?.isLive && this.video()?.state.id === VideoState.LIVE_ENDED);
+  /** Latency mode of a live, once known (small latency turns P2P off). */
+  protected readonly liveOptions = signal<{ latencyMode: number | null } | null>(null);
+  private stopPolling: (() => void) | null = null;
   protected readonly stateLabel = computed(() => {
     const v = this.video();
     return v ? (VIDEO_STATE_LABELS[v.state.id as VideoStateId] ?? v.state.label) : '';
@@ -88,6 +108,7 @@ export class WatchPage {
       const id = this.id();
       untracked(() => void this.load(id, null));
     });
+    inject(DestroyRef).onDestroy(() => this.stopPolling?.());
   }
 
   protected async load(id: string, password: string | null): Promise<void> {
@@ -95,6 +116,7 @@ export class WatchPage {
     if (!password) this.loaded.set(null);
     try {
       const result = await this.access.load(id, password);
+      if (result.video.isLive) await this.followLive(id, result, password);
       this.loaded.set(result);
       this.problem.set(null);
       this.title.setTitle(result.video.name);
@@ -103,6 +125,23 @@ export class WatchPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** A live page switches by itself from waiting to playing to ended. */
+  private async followLive(id: string, result: PlayableVideo, password: string | null): Promise<void> {
+    const headers: Record<string, string> = password ? { [VIDEO_PASSWORD_HEADER]: password } : {};
+    this.liveOptions.set({ latencyMode: await liveLatencyMode(this.api, result.video.id, headers) });
+    this.stopPolling?.();
+    this.stopPolling = pollLiveState(
+      this.api,
+      id,
+      headers,
+      () => this.video(),
+      (video) => {
+        const l = this.loaded();
+        if (l) this.loaded.set({ ...l, video });
+      },
+    );
   }
 
   protected submitPassword(password: string): void {

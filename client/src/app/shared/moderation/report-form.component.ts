@@ -15,8 +15,8 @@ export const REASON_LABELS: Record<AbusePredefinedReason, string> = {
   captions: 'Captions',
 };
 
-/** What is reported: a video (by id) or a comment. */
-export type ReportTarget = { video: { id: number } } | { comment: { id: number } };
+/** What is reported: a video (by id), a comment or an account. */
+export type ReportTarget = { video: { id: number } } | { comment: { id: number } } | { account: { id: number } };
 
 /** Report form (`POST /abuses`): predefined reasons plus a free comment. */
 @Component({

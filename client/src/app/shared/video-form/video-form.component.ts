@@ -40,6 +40,8 @@ export class VideoFormComponent {
   readonly channels = input<VideoChannel[]>([]);
   /** Prefix of element ids, so two forms on a page stay unique. */
   readonly idPrefix = input('video');
+  /** The video already has passwords, edited in their own list (edit page): no single password field then. */
+  readonly passwordsElsewhere = input(false);
 
   protected readonly c = VIDEO_CONSTRAINTS;
   protected readonly passwordProtected = VideoPrivacy.PASSWORD_PROTECTED;

@@ -1,0 +1,2 @@
+export * from './live.enums';
+export * from './live.schemas';

@@ -1,0 +1,41 @@
+import type { AppContext } from '../../platform/context';
+import type { RealtimeServer } from '../../platform/realtime';
+import type { RunnerLiveJobs } from '../runners';
+import type { VideoService } from '../videos';
+import { LocalLiveMuxer } from './local-live-muxer';
+import { LiveManager } from './live-manager';
+import type { StartTranscoding } from './live-replay';
+import { liveConfigSection } from './live-settings';
+import { LiveService } from './live.service';
+import { LiveSocket } from './live.socket';
+import { RunnerLiveMuxer } from './runner-live-muxer';
+
+export { liveRoutes } from './live.routes';
+export { liveStaticRoutes } from './live-static.routes';
+export { VideoLiveModel, LiveSessionModel } from './live.model';
+export type { LiveMuxer, LiveMuxingSpec, LiveMuxerFactory } from './live-muxer';
+export { LiveManager, LiveService };
+
+export interface LiveServices {
+  manager: LiveManager;
+  lives: LiveService;
+  /** `live` section of GET /config (ports are those bound at boot). */
+  configSection: () => Record<string, unknown>;
+}
+
+/** Wires the live module; main.ts calls `manager.recover()` then `manager.listen()` in web processes. */
+export function createLiveServices(
+  ctx: AppContext,
+  deps: { videos: VideoService; realtime: RealtimeServer; startTranscoding: StartTranscoding; runnerLive: RunnerLiveJobs },
+): LiveServices {
+  // The seam for remote runners (docs/live.md): read per muxing, so a runtime config change
+  // applies to the next session or restart.
+  const onRunners = () => ctx.config.live.transcoding.enabled && ctx.config.live.transcoding.remote_runners.enabled;
+  const muxerFactory = () => (onRunners() ? new RunnerLiveMuxer(ctx, deps.runnerLive) : new LocalLiveMuxer());
+  const manager = new LiveManager(ctx, muxerFactory, deps.startTranscoding);
+  const socket = new LiveSocket();
+  socket.attach(deps.realtime);
+  manager.useNotifier(socket);
+  const lives = new LiveService(ctx, deps.videos, manager);
+  return { manager, lives, configSection: () => liveConfigSection(ctx.config, manager.ports) };
+}
