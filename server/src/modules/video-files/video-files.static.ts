@@ -6,6 +6,7 @@ import { VideoPrivacy } from '@shoal/models';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { hlsDir, isPrivateFiles, STATIC_PATHS, webVideoDir } from '../videos';
+import { HotFileCache } from './hot-file-cache';
 import { injectVideoFileToken } from './hls-token-injection';
 import { fileRequestOf, PRIVATE_CACHE, PUBLIC_CACHE, sendMedia, wantsTokenReinjection } from './media-response';
 import type { VideoFileAccess } from './video-file-access.service';
@@ -19,9 +20,21 @@ const IMAGE_FILE = /^[a-z0-9][a-z0-9-]*\.(?:jpg|jpeg|png|webp)$/i;
 
 const notFound = () => AppError.notFound('File');
 
+/** Live segments and playlists (VOD fMP4 files are large and read by byte ranges: streamed). */
+const HOT_FILE = /\.(?:ts|m3u8)$/i;
+const HOT_TYPES: Record<string, string> = { ts: 'video/mp2t', m3u8: 'application/x-mpegurl' };
+
+function sendHotFile(res: Response, file: string, body: Buffer): void {
+  res.type(HOT_TYPES[file.slice(file.lastIndexOf('.') + 1).toLowerCase()]!);
+  // res.set, not setHeader: the live route turns this into no-cache for running lives' playlists.
+  res.set('Cache-Control', PUBLIC_CACHE);
+  res.end(body);
+}
+
 /** Media files: public ones straight from disk, private ones after the one privacy rule. */
 export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, auth: RequestHandler): Router {
   const router = Router();
+  const hotFiles = new HotFileCache({ maxBytes: 64 * 1024 * 1024, maxFileBytes: 8 * 1024 * 1024 });
   const prefixes = [STATIC_PATHS.hls, STATIC_PATHS.webVideos, STATIC_PATHS.thumbnails, STATIC_PATHS.previews];
   router.use(
     prefixes.map((p) => p.replace(/\/$/, '')),
@@ -44,7 +57,12 @@ export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, 
     const { uuid, file } = req.params as { uuid: string; file: string };
     if (!UUID.test(uuid) || !HLS_FILE.test(file)) throw notFound();
     // Only the public folder: a private video's files are not under it.
-    await sendMedia(res, hlsDir(ctx, { uuid: uuid.toLowerCase(), privacy: VideoPrivacy.PUBLIC }), file, PUBLIC_CACHE);
+    const root = hlsDir(ctx, { uuid: uuid.toLowerCase(), privacy: VideoPrivacy.PUBLIC });
+    if (HOT_FILE.test(file) && !req.headers.range) {
+      const hot = await hotFiles.get(join(root, file));
+      if (hot) return sendHotFile(res, file, hot.body);
+    }
+    await sendMedia(res, root, file, PUBLIC_CACHE);
   });
 
   router.get(`${STATIC_PATHS.privateWebVideos}:file`, auth, async (req, res) => {
