@@ -1,59 +1,64 @@
+// Direct import: evaluated at load time, it must not wait on the federation index (import cycles).
+import { EXTENSION_TERMS } from '../signatures/ld-known-context';
+
 /**
  * JSON-LD terms our objects use beyond the base context (spec §8). Receivers that compact
- * against PeerTube's context (LD signatures) need the same term → IRI mapping.
+ * against PeerTube's context (LD signatures) need the same term → IRI mapping, so each term's
+ * definition comes from the one table of known terms.
  */
-const ns = { pt: 'https://joinpeertube.org/ns#', sc: 'http://schema.org/' };
-const num = (id: string) => ({ '@type': 'sc:Number', '@id': id });
-const bool = (id: string) => ({ '@type': 'sc:Boolean', '@id': id });
+function pick(...names: string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    names.map((name) => {
+      if (!(name in EXTENSION_TERMS)) throw new Error(`unknown JSON-LD term ${name}`);
+      return [name, EXTENSION_TERMS[name]];
+    }),
+  );
+}
 
-export const VIDEO_CONTEXT = {
-  ...ns,
-  Hashtag: 'as:Hashtag',
-  category: 'sc:category',
-  licence: 'sc:license',
-  subtitleLanguage: 'sc:subtitleLanguage',
-  automaticallyGenerated: 'pt:automaticallyGenerated',
-  sensitive: 'as:sensitive',
-  language: 'sc:inLanguage',
-  identifier: 'sc:identifier',
-  isLiveBroadcast: 'sc:isLiveBroadcast',
-  liveSaveReplay: bool('pt:liveSaveReplay'),
-  permanentLive: bool('pt:permanentLive'),
-  latencyMode: num('pt:latencyMode'),
-  Infohash: 'pt:Infohash',
-  SensitiveTag: 'pt:SensitiveTag',
-  aspectRatio: { '@type': 'sc:Float', '@id': 'pt:aspectRatio' },
-  uuid: { '@type': 'sc:identifier', '@id': 'pt:uuid' },
-  originallyPublishedAt: 'sc:datePublished',
-  uploadDate: 'sc:uploadDate',
-  hasParts: 'sc:hasParts',
-  views: num('pt:views'),
-  state: num('pt:state'),
-  size: num('pt:size'),
-  fps: num('pt:fps'),
-  commentsPolicy: num('pt:commentsPolicy'),
-  canReply: 'pt:canReply',
-  downloadEnabled: bool('pt:downloadEnabled'),
-  waitTranscoding: bool('pt:waitTranscoding'),
-  support: { '@type': 'sc:Text', '@id': 'pt:support' },
-  likes: { '@id': 'as:likes', '@type': '@id' },
-  dislikes: { '@id': 'as:dislikes', '@type': '@id' },
-  shares: { '@id': 'as:shares', '@type': '@id' },
-  comments: { '@id': 'as:comments', '@type': '@id' },
-  PropertyValue: 'sc:PropertyValue',
-  value: 'sc:value',
-};
+const ns = ['pt', 'sc'];
 
-export const COMMENT_CONTEXT = { ...ns, replyApproval: 'pt:replyApproval' };
-export const VIEW_CONTEXT = {
+export const VIDEO_CONTEXT = pick(
   ...ns,
-  WatchAction: 'sc:WatchAction',
-  InteractionCounter: 'sc:InteractionCounter',
-  interactionType: 'sc:interactionType',
-  userInteractionCount: 'sc:userInteractionCount',
-};
-export const FLAG_CONTEXT = { Hashtag: 'as:Hashtag' };
-export const CHAPTERS_CONTEXT = { ...ns, hasPart: 'sc:hasPart', startOffset: 'sc:startOffset', endOffset: 'sc:endOffset' };
+  'Hashtag',
+  'category',
+  'licence',
+  'subtitleLanguage',
+  'automaticallyGenerated',
+  'sensitive',
+  'language',
+  'identifier',
+  'isLiveBroadcast',
+  'liveSaveReplay',
+  'permanentLive',
+  'latencyMode',
+  'Infohash',
+  'SensitiveTag',
+  'aspectRatio',
+  'uuid',
+  'originallyPublishedAt',
+  'uploadDate',
+  'hasParts',
+  'views',
+  'state',
+  'size',
+  'fps',
+  'commentsPolicy',
+  'canReply',
+  'downloadEnabled',
+  'waitTranscoding',
+  'support',
+  'likes',
+  'dislikes',
+  'shares',
+  'comments',
+  'PropertyValue',
+  'value',
+);
+
+export const COMMENT_CONTEXT = pick(...ns, 'replyApproval');
+export const VIEW_CONTEXT = pick(...ns, 'WatchAction', 'InteractionCounter', 'interactionType', 'userInteractionCount');
+export const FLAG_CONTEXT = pick('Hashtag');
+export const CHAPTERS_CONTEXT = pick(...ns, 'hasPart', 'startOffset', 'endOffset');
 
 const BASE = [
   'https://www.w3.org/ns/activitystreams',

@@ -11,7 +11,8 @@ const num = (id: string) => ({ '@type': 'sc:Number', '@id': id });
 const bool = (id: string) => ({ '@type': 'sc:Boolean', '@id': id });
 const ref = (id: string) => ({ '@id': id, '@type': '@id' });
 
-const EXTENSION_TERMS: Record<string, unknown> = {
+/** Term → definition of every extension term we read or write (objects/ap-contexts.ts picks from it). */
+export const EXTENSION_TERMS: Readonly<Record<string, unknown>> = {
   RsaSignature2017: 'https://w3id.org/security#RsaSignature2017',
   pt: 'https://joinpeertube.org/ns#',
   sc: 'http://schema.org/',
