@@ -28,6 +28,14 @@ export class VideoFileAccess {
     private readonly videos: VideoService,
   ) {}
 
+  /** Calls `listener` when files may have left the public folders (privacy change, deletion). */
+  onPublicFilesChanged(listener: () => void): void {
+    this.videos.onUpdate(async (video, before) => {
+      if (video.privacy !== before.privacy) listener();
+    });
+    this.ctx.events.on('video-deleted', () => listener());
+  }
+
   /** `POST /videos/:id/token`: the caller must be able to view the video right now. */
   async createToken(id: string, viewer: Viewer): Promise<{ token: string; expires: Date }> {
     const { video, access } = await this.videos.getForViewer(id, viewer);

@@ -34,7 +34,9 @@ function sendHotFile(res: Response, file: string, body: Buffer): void {
 /** Media files: public ones straight from disk, private ones after the one privacy rule. */
 export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, auth: RequestHandler): Router {
   const router = Router();
-  const hotFiles = new HotFileCache({ maxBytes: 64 * 1024 * 1024, maxFileBytes: 8 * 1024 * 1024 });
+  const hotFiles = new HotFileCache({ maxBytes: 64 * 1024 * 1024, maxFileBytes: 8 * 1024 * 1024, trustMs: 1000 });
+  // A public video made private or deleted: its files left the public folder, so must the copies.
+  access.onPublicFilesChanged(() => hotFiles.clear());
   const prefixes = [STATIC_PATHS.hls, STATIC_PATHS.webVideos, STATIC_PATHS.thumbnails, STATIC_PATHS.previews];
   router.use(
     prefixes.map((p) => p.replace(/\/$/, '')),
@@ -59,7 +61,7 @@ export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, 
     // Only the public folder: a private video's files are not under it.
     const root = hlsDir(ctx, { uuid: uuid.toLowerCase(), privacy: VideoPrivacy.PUBLIC });
     if (HOT_FILE.test(file) && !req.headers.range) {
-      const hot = await hotFiles.get(join(root, file));
+      const hot = await hotFiles.get(join(root, file), file.endsWith('.ts'));
       if (hot) return sendHotFile(res, file, hot.body);
     }
     await sendMedia(res, root, file, PUBLIC_CACHE);

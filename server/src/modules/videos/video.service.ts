@@ -21,7 +21,7 @@ export interface UploadedImages {
 }
 
 /** Reads and writes of video metadata; every privacy decision goes through assertCanView. */
-export type VideoUpdateListener = (video: VideoModel, before: { description: string | null }) => Promise<unknown>;
+export type VideoUpdateListener = (video: VideoModel, before: { description: string | null; privacy: number }) => Promise<unknown>;
 
 export class VideoService {
   private readonly updateListeners: VideoUpdateListener[] = [];
@@ -73,7 +73,7 @@ export class VideoService {
     }
     if (body.channelId !== undefined && body.channelId !== video.channelId) await this.assertOwnChannel(me, body.channelId);
     const oldPrivacy = video.privacy;
-    const before = { description: video.description ?? null };
+    const before = { description: video.description ?? null, privacy: video.privacy };
     const thumbnail = images.thumbnail ? await saveVideoImage(this.ctx, 'thumbnail', images.thumbnail) : undefined;
     const preview = images.preview ? await saveVideoImage(this.ctx, 'preview', images.preview) : undefined;
     const oldImages = { thumbnail: video.thumbnailFilename, preview: video.previewFilename };
