@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { exitOf, pushRtmp } from '../live/live-fixtures';
 import { makeClip } from '../shared/media';
 import { ADMIN_PASSWORD, TestServer } from '../shared/server-process';
+import { waitFor } from '../shared/wait-for';
 import { assertClientBuilt, describeViolations, launchBrowser, screenshot, seriousA11yViolations } from './shared/browser';
 import { apiUpload } from './shared/fixtures';
 import { loginThroughUi, type BrowserSession } from './shared/session';
@@ -67,7 +68,8 @@ describe('Go live, settings and admin pages (Chromium)', function () {
     const key = page.getByLabel('Stream key', { exact: true });
     assert.equal(await key.getAttribute('type'), 'password', 'the stream key starts hidden');
     await page.getByRole('button', { name: 'Show Stream key' }).click();
-    assert.equal(await key.getAttribute('type'), 'text');
+    // The click is handled asynchronously by Angular: wait for the change instead of reading at once.
+    await waitFor(async () => (await key.getAttribute('type')) === 'text', { what: 'the stream key shown' });
     const streamKey = await key.inputValue();
     assert.match(streamKey, UUID);
 
