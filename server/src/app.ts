@@ -1,8 +1,10 @@
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { AppContext } from './platform/context';
 import { apiNotFound, errorHandler } from './platform/errors';
 import { rateLimit, readAuth, skipUnmatchedRouters } from './platform/http';
@@ -14,6 +16,7 @@ import { authRoutes } from './modules/auth';
 import { channelRoutes } from './modules/channels';
 import { clientAppRoutes } from './modules/client-app';
 import { chapterRoutes } from './modules/chapters';
+import { videoCaptionRoutes, videoCaptionStaticRoutes } from './modules/video-captions';
 import { jobsRoutes } from './modules/jobs-admin';
 import { liveRoutes, liveStaticRoutes } from './modules/live';
 import { serverConfigRoutes } from './modules/server-config';
@@ -21,13 +24,29 @@ import { transcodingRoutes } from './modules/transcoding';
 import { runnerFileRoutes, runnerRoutes, runnerUploadRoutes } from './modules/runners';
 import { legacyUploadRoutes, resumableUploadRoutes } from './modules/uploads';
 import { userRoutes } from './modules/users';
-import { videoFileApiRoutes, videoFileDownloadRoutes, videoFileStaticRoutes } from './modules/video-files';
+import {
+  createHotHlsFiles,
+  hotHlsFastPath,
+  PUBLIC_CACHE,
+  videoFileApiRoutes,
+  videoFileDownloadRoutes,
+  videoFileStaticRoutes,
+} from './modules/video-files';
 import { videoPasswordRoutes } from './modules/video-passwords';
-import { videoListRoutes, videoRoutes } from './modules/videos';
+import { hlsDir, videoListRoutes, videoRoutes } from './modules/videos';
+import { VideoPrivacy } from '@shoal/models';
+
+export interface WebApp {
+  app: Express;
+  /** The server's request listener: the live HLS fast path, then the Express application. */
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+}
 
 /** Builds the Express application: shared middleware, then each module's router. */
-export function createApp(ctx: AppContext, services: Services): Express {
+export function createApp(ctx: AppContext, services: Services): WebApp {
   const app = express();
+  const securityHeaders = helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  const hotHlsFiles = createHotHlsFiles(services.videoFiles);
   app.set('trust proxy', ctx.config.trust_proxy);
   app.disable('x-powered-by');
   const genReqId = (_req: unknown, res: { setHeader(name: string, value: string): unknown }) => {
@@ -45,7 +64,7 @@ export function createApp(ctx: AppContext, services: Services): Express {
           next();
         },
   );
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(securityHeaders);
 
   const api = express.Router();
   api.use(cors({ origin: '*', exposedHeaders: ['Retry-After', 'X-Request-Id'] }));
@@ -69,6 +88,7 @@ export function createApp(ctx: AppContext, services: Services): Express {
   api.use(videoFileApiRoutes(ctx, services.videoFiles, services.videos));
   api.use(videoPasswordRoutes(services.videoPasswords));
   api.use(chapterRoutes(services.chapters));
+  api.use(videoCaptionRoutes(services.captions));
   api.use(transcodingRoutes(services.transcoding));
   api.use(runnerRoutes(services.runners.runners, services.runners.jobs));
   api.use(runnerUploadRoutes(ctx, services.runners.jobs, services.runners.completion));
@@ -86,7 +106,8 @@ export function createApp(ctx: AppContext, services: Services): Express {
   // Media files: no JSON parser, no per-IP limit (players fetch segments in bursts).
   // Live playlists must not be cached like VOD files (marks the response, then the media routes serve it).
   app.use(liveStaticRoutes(services.live.manager));
-  app.use(videoFileStaticRoutes(ctx, services.videoFiles, auth));
+  app.use(videoFileStaticRoutes(ctx, services.videoFiles, auth, hotHlsFiles));
+  app.use(videoCaptionStaticRoutes(ctx, services.videoFiles, auth));
   app.use(videoFileDownloadRoutes(ctx, services.videoFiles, auth));
   // Last: the web client answers the page URLs nothing above claimed.
   app.use(clientAppRoutes(ctx));
@@ -94,5 +115,27 @@ export function createApp(ctx: AppContext, services: Services): Express {
   skipUnmatchedRouters(app.router);
 
   app.use(errorHandler(ctx.logger));
-  return app;
+
+  // With request logging on, every request goes through Express to be logged.
+  if (ctx.config.log.log_http_requests) return { app, handle: app };
+  const fastPath = hotHlsFastPath({
+    hotFiles: hotHlsFiles,
+    publicFile: (uuid, file) => join(hlsDir(ctx, { uuid, privacy: VideoPrivacy.PUBLIC }), file),
+    isStreaming: (uuid) => services.live.manager.isStreaming(uuid),
+    commonHeaders: headersSetBy(securityHeaders),
+    publicCache: PUBLIC_CACHE,
+  });
+  return { app, handle: (req, res) => fastPath(req, res, () => app(req, res)) };
+}
+
+/** The headers a middleware that only sets constant headers (helmet) puts on every response. */
+function headersSetBy(middleware: RequestHandler): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  const res = {
+    setHeader: (name: string, value: string) => void (headers[name] = value),
+    removeHeader: (name: string) => void delete headers[name],
+    getHeader: (name: string) => headers[name],
+  };
+  middleware({ headers: {} } as Request, res as unknown as Response, () => undefined);
+  return headers;
 }

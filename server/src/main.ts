@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
 import { ensureRootUser } from './bootstrap';
 import { initModels } from './models';
 import { createServices } from './services';
 import { migrations } from './migrations';
 import { watchdogInterval } from './modules/runners';
+import { pendingFollowsCheckEvery } from './modules/federation';
 import { trackerClientIp } from './modules/p2p';
 import { ConfigError, loadConfig } from './platform/config';
 import { publicOrigin, type AppContext } from './platform/context';
@@ -51,11 +52,11 @@ async function main(): Promise<void> {
 
   let server: Server | undefined;
   if (config.roles.web) {
-    const app = createApp(ctx, services);
+    const { app, handle } = createApp(ctx, services);
     server = await new Promise<Server>((ok, fail) => {
-      // Express 5 hands a listen error (port taken) to this callback instead of throwing.
-      const s = app.listen(config.listen.port, config.listen.hostname, (err?: Error) => (err ? fail(err) : ok(s)));
+      const s = createServer(handle);
       s.once('error', fail);
+      s.listen(config.listen.port, config.listen.hostname, () => ok(s));
     });
     // socket.io namespaces (runners, lives…) were registered by the modules in createServices.
     services.realtime.attach(server);
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
     await queue.queue('cleanup-upload-sessions').upsertJobScheduler('hourly', { every: 3_600_000 }, { data: {} });
     const watchdogEvery = watchdogInterval(config.remote_runners.stalled_jobs);
     await queue.queue('runner-jobs-watchdog').upsertJobScheduler('stalled', { every: watchdogEvery }, { data: {} });
+    const pendingFollowsEvery = pendingFollowsCheckEvery(config.federation.pending_follow_resend_interval);
+    await queue.queue('federation-resend-pending-follows').upsertJobScheduler('pending', { every: pendingFollowsEvery }, { data: {} });
   }
 
   let stopping = false;

@@ -17,6 +17,7 @@ import { VideoChapterModel, VideoPasswordModel, VideoRateModel } from './modules
 import { VideoSourceModel } from './modules/videos/video-source.model';
 import { VideoModel } from './modules/videos/video.model';
 import { LiveSessionModel, VideoLiveModel } from './modules/live/live.model';
+import { VideoCaptionModel } from './modules/video-captions/video-caption.model';
 
 /** Binds every Sequelize model to the process's connection; order matters for associations. */
 export function initModels(sequelize: Sequelize): void {
@@ -54,4 +55,7 @@ export function initModels(sequelize: Sequelize): void {
   LiveSessionModel.initModel(sequelize);
   VideoModel.hasMany(VideoFileModel, { foreignKey: 'videoId', as: 'files' });
   VideoModel.hasOne(StreamingPlaylistModel, { foreignKey: 'videoId', as: 'streamingPlaylist' });
+  VideoCaptionModel.initModel(sequelize);
+  // No database constraint (see migration 0009): captions outlive their video until their files are removed.
+  VideoModel.hasMany(VideoCaptionModel, { foreignKey: 'videoId', as: 'captions', constraints: false });
 }

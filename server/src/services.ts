@@ -5,6 +5,7 @@ import { ActorImageService, ActorService } from './modules/actors';
 import { AuthService, cleanupExpiredTokensJob } from './modules/auth';
 import { ChannelService } from './modules/channels';
 import { ChapterService } from './modules/chapters';
+import { captionConfigSection, VideoCaptionService } from './modules/video-captions';
 import { FederationService } from './modules/federation';
 import { createFederationObjects, type FederationObjects } from './modules/federation/objects';
 import { loadStoredCustomConfig, type ConfigSections } from './modules/server-config';
@@ -36,6 +37,8 @@ export interface Services {
   videoFiles: VideoFileAccess;
   videoPasswords: VideoPasswordService;
   chapters: ChapterService;
+  /** Captions (subtitles) of videos. */
+  captions: VideoCaptionService;
   transcoding: TranscodingService;
   /** Remote runners: registration, runner jobs, socket notifications. */
   runners: RunnerServices;
@@ -73,6 +76,9 @@ export function createServices(ctx: AppContext): Services {
   const videoPasswords = new VideoPasswordService(ctx, videos);
   const chapters = new ChapterService(ctx, videos);
   videos.onUpdate((video, before) => chapters.applyDescriptionChapters(video, before.description));
+  const captions = new VideoCaptionService(ctx, videos);
+  // Rows and files of a deleted video's captions (and of any video deleted by a cascade before).
+  ctx.events.on('video-deleted', () => captions.removeOrphans());
   ctx.queue.register(cleanupExpiredTokensJob(auth, ctx.now));
   const transcodingConfig = transcodingSettings(ctx.config);
   const transcoding = new TranscodingService(ctx, transcodingConfig);
@@ -102,11 +108,21 @@ export function createServices(ctx: AppContext): Services {
   ctx.queue.register(flushVideoViewsJob(views));
   ctx.queue.register(cleanupUploadSessionsJob(uploads));
   const federation = new FederationService(ctx);
+  federation.useActorImages(actorImages);
+  // Profile changes of local accounts and channels: followers get an Update of the actor.
+  users.onAccountChange.push((accountId) => accountId !== null && federation.localAccountChanged(accountId));
+  channels.onActorUpdate.push((actorId) => federation.localActorChanged(actorId));
+  // Deleted local accounts and channels: followers get a Delete of the actor.
+  users.onActorsRemoval.push((ids) => federation.prepareActorDeletion(ids));
+  channels.onActorRemoval.push((ids) => federation.prepareActorDeletion(ids));
   const federationObjects = createFederationObjects(ctx, federation, {
     videos,
     viewBatchMs: ctx.config.views.videos.remote_batch_interval,
     remoteSearch: ctx.config.search.remote_uri,
+    liveViewers: live.viewers,
   });
+  // Followers get the video again with its new subtitleLanguage list.
+  captions.onChange((videoId) => federationObjects.outbox.sync(videoId));
   return {
     federation,
     federationObjects,
@@ -125,12 +141,14 @@ export function createServices(ctx: AppContext): Services {
     videoFiles,
     videoPasswords,
     chapters,
+    captions,
     transcoding,
     runners,
     configSections: {
       ...transcodingConfigSections(ctx.config, acceptedExtensions(ctx)),
       ...p2pConfigSections(ctx.config),
       ...live.configSection(),
+      ...captionConfigSection(),
     },
     moderation: createModerationServices(ctx, { auth, users, actors, videos }),
   };

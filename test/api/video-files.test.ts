@@ -178,6 +178,40 @@ describe('Video files, tokens, downloads and sources', function () {
     });
   });
 
+  describe('public HLS files', () => {
+    // Without a query string a playlist is answered by the fast path in front of Express
+    // (served from memory), with one by the Express media route: both must say the same.
+    const comparable = (res: Response) =>
+      Object.fromEntries(
+        [...res.headers].filter(
+          ([name]) => !['date', 'x-request-id', 'etag', 'last-modified', 'accept-ranges', 'connection', 'keep-alive'].includes(name),
+        ),
+      );
+
+    it('answers a playlist the same way on the fast path and through Express', async () => {
+      const [first, fast, viaExpress] = [await get(master(pub)), await get(master(pub)), await get(`${master(pub)}?from=express`)];
+      for (const res of [first, fast, viaExpress]) assert.equal(res.status, 200);
+      const body = await viaExpress.text();
+      assert.equal(await fast.text(), body);
+      assert.equal(await first.text(), body);
+      assert.deepEqual(comparable(fast), comparable(viaExpress));
+      assert.equal(fast.headers.get('content-type'), 'application/x-mpegurl');
+      assert.equal(fast.headers.get('access-control-allow-origin'), '*');
+      assert.equal(fast.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(fast.headers.get('cache-control'), 'public, max-age=7200');
+    });
+
+    it('leaves HEAD, ranges, bad names and private videos to the media route', async () => {
+      const head = await fetch(master(pub), { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal((await get(master(pub), { headers: { range: 'bytes=0-3' } })).status, 206);
+      assert.equal((await get(master(pub).replace('master.m3u8', '.hidden.m3u8'))).status, 404);
+      assert.equal((await get(master(pub).replace('master.m3u8', 'missing.m3u8'))).status, 404);
+      // The private video's files are not in the public folder, whatever the URL says.
+      assert.equal((await get(`${server.url}/static/streaming-playlists/hls/${priv.uuid}/master.m3u8`)).status, 404);
+    });
+  });
+
   describe('web videos', () => {
     it('serves a private web video only with credentials, never from the public folder', async () => {
       const url = priv.files[0].fileUrl;

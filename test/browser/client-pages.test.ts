@@ -246,6 +246,16 @@ describe('Go live, settings and admin pages (Chromium)', function () {
     await page.getByText('You have not muted any account.').waitFor();
     const after = await viewer.expect<ResultList<unknown>>(200, 'GET', '/api/v1/users/me/blocklist/accounts');
     assert.equal(after.total, 0);
+
+    // The same actions sit behind a toggle on the author's watch pages.
+    await page.goto(`${server.url}/w/${liveShortUUID}`);
+    await page.getByRole('button', { name: 'Mute or report the author' }).click();
+    await page.getByRole('button', { name: 'Mute this account' }).click();
+    await page.getByText(/streamer@\S+ is muted/).waitFor();
+    assert.equal((await viewer.expect<ResultList<unknown>>(200, 'GET', '/api/v1/users/me/blocklist/accounts')).total, 1);
+    await page.getByRole('button', { name: 'Unmute this account' }).click();
+    await page.getByText(/streamer@\S+ is no longer muted/).waitFor();
+    assert.equal((await viewer.expect<ResultList<unknown>>(200, 'GET', '/api/v1/users/me/blocklist/accounts')).total, 0);
   });
 
   it('lets a user edit the profile, preferences and password from the settings page', async () => {

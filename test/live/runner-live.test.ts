@@ -178,6 +178,24 @@ live:
       // The token is gone with the job: a runner still sending gets a 404 and stops.
       const late = await client.update(job.uuid, tokens, undefined, add, { 'payload[videoChunkFile]': chunk }).catch((e: unknown) => e);
       assert.ok(late instanceof RunnerApiError && late.status === 404);
+    });
+
+    it('cancels a live job a server restart left open, so its runner stops', async () => {
+      const live = await createLive(alice.client, { channelId, name: 'Live cut by a restart' });
+      await push(live.id, 60);
+      const available = await waitFor(
+        async () => (await client.request(runnerToken, [LIVE_JOB])).find((j) => j.type === LIVE_JOB && j.uuid !== undefined),
+        { timeout: 30_000, what: 'a live job offered' },
+      );
+      const job = await client.accept(available.uuid, runnerToken);
+      await server.restart();
+      const [row] = (await liveJobs()).filter((j) => j.uuid === job.uuid);
+      assert.equal(row!.state.id, 6, 'cancelled at boot');
+      const late = await client
+        .update(job.uuid, { runnerToken, jobToken: job.jobToken }, undefined, { type: 'add-chunk', videoChunkFilename: '0-000000.ts' })
+        .catch((e: unknown) => e);
+      assert.ok(late instanceof RunnerApiError && late.status === 404, String(late));
+      assert.equal((await client.request(runnerToken, [LIVE_JOB])).length, 0);
       await client.unregister(runnerToken);
     });
   });

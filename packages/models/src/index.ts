@@ -14,6 +14,7 @@ export * from './videos/video-transcoding.schemas';
 export * from './videos/video.model';
 export * from './videos/video-password.schemas';
 export * from './videos/video-file.schemas';
+export * from './videos/video-caption.schemas';
 export * from './comments/comment-constraints';
 export * from './comments/comment.schemas';
 export * from './comments/comment.model';

@@ -3,7 +3,15 @@
  * `video.js/dist/video-js.css`; everything else is set up by `createShoalPlayer`.
  */
 export { ShoalPlayer, createShoalPlayer, DEFAULT_PLAYBACK_RATES } from './shoal-player';
-export type { ShoalPlayerOptions, PlayerAuth, PlayerChapter, HlsIntegration, PlayerP2POptions, PlayerLiveOptions } from './player-options';
+export type {
+  ShoalPlayerOptions,
+  PlayerAuth,
+  PlayerCaption,
+  PlayerChapter,
+  HlsIntegration,
+  PlayerP2POptions,
+  PlayerLiveOptions,
+} from './player-options';
 export {
   createRequestAuthorizer,
   nativeHlsUrl,

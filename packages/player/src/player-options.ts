@@ -12,6 +12,16 @@ export interface PlayerAuth {
   videoFileToken?: string | null;
 }
 
+/** A caption file (`GET /videos/:id/captions` entry), shown as a "subtitles" text track. */
+export interface PlayerCaption {
+  /** Language code, e.g. `fr` (the track's `srclang`). */
+  language: string;
+  /** Menu label, e.g. `French`. */
+  label: string;
+  /** URL of the WebVTT file (`fileUrl`). */
+  src: string;
+}
+
 export interface PlayerChapter {
   /** Start, in seconds. */
   timecode: number;
@@ -40,6 +50,7 @@ export interface ShoalPlayerOptions {
   /** Known duration in seconds, used for chapter marks before the metadata loads. */
   duration?: number;
   chapters?: PlayerChapter[];
+  captions?: PlayerCaption[];
   auth?: PlayerAuth;
   autoplay?: boolean;
   /** Seconds to start at (e.g. `?start=` or a description timestamp). */

@@ -1,6 +1,7 @@
 import Hls from 'hls.js';
 import videojs from 'video.js/core.es.js';
 import type Player from 'video.js/dist/types/player';
+import { CaptionTracks } from './captions';
 import { ChapterDisplay } from './chapters';
 import { liveHlsTuning, startHls } from './hls-playback';
 import { LiveControls } from './live/live-controls';
@@ -11,7 +12,7 @@ import { P2PStats, publishP2PStats } from './p2p/p2p-stats';
 import type { QualityChoice } from './quality';
 import { hotkeysHandler } from './hotkeys';
 import { injectPlayerStyles } from './player-styles';
-import type { HlsIntegration, PlayerChapter, ShoalPlayerOptions } from './player-options';
+import type { HlsIntegration, PlayerCaption, PlayerChapter, ShoalPlayerOptions } from './player-options';
 import { createRequestAuthorizer, nativeHlsUrl } from './request-auth';
 import { SelectMenuButton } from './select-menu';
 
@@ -26,6 +27,7 @@ export class ShoalPlayer {
   readonly videojs: Player;
   private hls: Hls | null = null;
   private readonly chapterDisplay: ChapterDisplay;
+  private readonly captionTracks: CaptionTracks;
   private qualityMenu: SelectMenuButton | null = null;
   private levels: QualityChoice[] = [];
   private playingLevel = -1;
@@ -58,6 +60,8 @@ export class ShoalPlayer {
     this.videojs.el().setAttribute('aria-label', options.title ? `Video player: ${options.title}` : 'Video player');
     this.chapterDisplay = new ChapterDisplay(this.videojs, options.duration ?? 0);
     this.chapterDisplay.set(options.chapters ?? []);
+    this.captionTracks = new CaptionTracks(this.videojs, createRequestAuthorizer(options.auth, options.origin ?? location.origin));
+    this.captionTracks.set(options.captions ?? []);
     this.videojs.ready(() => void this.load());
   }
 
@@ -89,6 +93,11 @@ export class ShoalPlayer {
 
   setChapters(chapters: PlayerChapter[]): void {
     this.chapterDisplay.set(chapters);
+  }
+
+  /** Replaces the subtitle tracks (the CC menu follows). */
+  setCaptions(captions: PlayerCaption[]): void {
+    this.captionTracks.set(captions);
   }
 
   on(event: string | string[], handler: () => void): void {

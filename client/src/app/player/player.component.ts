@@ -11,7 +11,14 @@ import {
   output,
   viewChild,
 } from '@angular/core';
-import { createShoalPlayer, type PlayerAuth, type PlayerChapter, type PlayerLiveOptions, type ShoalPlayer } from '@shoal/player';
+import {
+  createShoalPlayer,
+  type PlayerAuth,
+  type PlayerCaption,
+  type PlayerChapter,
+  type PlayerLiveOptions,
+  type ShoalPlayer,
+} from '@shoal/player';
 import type { VideoDetails } from '@shoal/models';
 import { AuthService } from '../core/auth.service';
 import { ServerConfigService } from '../core/server-config.service';
@@ -30,6 +37,7 @@ export class PlayerComponent {
   readonly video = input.required<VideoDetails>();
   readonly auth = input<PlayerAuth>({});
   readonly chapters = input<PlayerChapter[]>([]);
+  readonly captions = input<PlayerCaption[]>([]);
   readonly startTime = input<number | undefined>(undefined);
   readonly autoplay = input(false);
   /** Embeds follow the instance's embed P2P default instead of the web app's. */
@@ -50,6 +58,10 @@ export class PlayerComponent {
     effect(() => {
       const chapters = this.chapters();
       this.player?.setChapters(chapters);
+    });
+    effect(() => {
+      const captions = this.captions();
+      this.player?.setCaptions(captions);
     });
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
@@ -83,6 +95,7 @@ export class PlayerComponent {
       poster: video.previewPath ?? video.thumbnailPath,
       duration: video.duration,
       chapters: this.chapters(),
+      captions: this.captions(),
       auth: this.auth(),
       autoplay: this.autoplay(),
       startTime: this.startTime(),

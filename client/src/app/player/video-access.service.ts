@@ -1,6 +1,13 @@
 import { Injectable, inject } from '@angular/core';
-import { PRIVATE_FILE_PRIVACIES, ServerErrorCode, type VideoChapter, type VideoDetails, type VideoFileTokenResponse } from '@shoal/models';
-import { VIDEO_PASSWORD_HEADER, type PlayerAuth } from '@shoal/player';
+import {
+  PRIVATE_FILE_PRIVACIES,
+  ServerErrorCode,
+  type VideoCaptionList,
+  type VideoChapter,
+  type VideoDetails,
+  type VideoFileTokenResponse,
+} from '@shoal/models';
+import { VIDEO_PASSWORD_HEADER, type PlayerAuth, type PlayerCaption } from '@shoal/player';
 import { ApiService } from '../core/api.service';
 import { ApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
@@ -8,6 +15,8 @@ import { AuthService } from '../core/auth.service';
 export interface PlayableVideo {
   video: VideoDetails;
   chapters: VideoChapter[];
+  /** Subtitle tracks; a failed caption request only means no CC menu. */
+  captions: PlayerCaption[];
   /** Credentials for the media files (empty for public videos). */
   auth: PlayerAuth;
   /** File token for links that cannot carry headers (downloads), when the video needs one. */
@@ -41,7 +50,7 @@ export class VideoAccessService {
     const path = `/videos/${encodeURIComponent(id)}`;
     const video = await this.api.get<VideoDetails>(path, { headers });
     const needsToken = PRIVATE_FILE_PRIVACIES.has(video.privacy.id);
-    const [chapters, token] = await Promise.all([
+    const [chapters, token, captions] = await Promise.all([
       this.api.get<{ chapters: VideoChapter[] }>(`${path}/chapters`, { headers }).then(
         (r) => r.chapters,
         () => [],
@@ -52,8 +61,12 @@ export class VideoAccessService {
             () => null,
           )
         : null,
+      this.api.get<VideoCaptionList>(`${path}/captions`, { headers }).then(
+        (r) => r.data.map((c) => ({ language: c.language.id, label: c.language.label, src: c.fileUrl })),
+        () => [],
+      ),
     ]);
     const auth: PlayerAuth = { videoPassword: password, bearerToken: () => this.auth.accessToken, videoFileToken: token };
-    return { video, chapters, auth: needsToken ? auth : {}, fileToken: token };
+    return { video, chapters, captions, auth: needsToken ? auth : {}, fileToken: token };
   }
 }

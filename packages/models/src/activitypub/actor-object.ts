@@ -38,6 +38,11 @@ export const apActorSchema = z.looseObject({
   attributedTo: z.unknown().optional(),
   support: z.string().nullish(),
   icon: z.union([image, z.array(image)]).nullish(),
+  /** Banner (PeerTube and Mastodon). */
+  image: z
+    .union([image, z.array(image)])
+    .nullish()
+    .catch(null),
 });
 export type ApActor = z.infer<typeof apActorSchema>;
 

@@ -44,6 +44,14 @@ export const jobCatalog = {
   'federation-send-views': z.strictObject({ videoId: z.number().int().positive() }),
   /** Re-send a local video (`Update`) so followers get its new view and like counts; at most once per window. */
   'federation-video-counters': z.strictObject({ videoId: z.number().int().positive() }),
+  /** Fetch a stale remote video again from its origin (deleted here on 404/410; federation objects). */
+  'federation-refresh-video': z.strictObject({ videoId: z.number().int().positive() }),
+  /** Fetch a stale remote actor (account or channel) again from its origin (deleted here on 404/410). */
+  'federation-refresh-actor': z.strictObject({ actorId: z.number().int().positive() }),
+  /** Send a live's viewer count: ours to its origin (remote live) or the total to followers (local live). */
+  'federation-live-viewers': z.strictObject({ videoId: z.number().int().positive() }),
+  /** Send again our follows of remote actors still pending (no Accept) after the configured interval. */
+  'federation-resend-pending-follows': z.strictObject({}),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

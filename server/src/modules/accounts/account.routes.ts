@@ -27,6 +27,8 @@ export function accountRoutes(ctx: AppContext): Router {
     const { name } = input.params(nameParams, req);
     const account = await accountRepository.findByHandle(name, ctx.publicHost);
     if (!account) throw AppError.notFound('Account');
+    // Federation refreshes a stale remote account in the background; the answer does not wait.
+    if (account.actor?.host) void ctx.events.emit('remote-actor-read', { actorId: account.actorId });
     res.json(serializeAccount(ctx, account));
   });
 

@@ -25,8 +25,11 @@ export class ActorImageService {
     for (const l of this.listeners) l(actorId);
   }
 
-  /** Resizes `input` into every size of `kind` and makes them the actor's images; old files go after commit. */
-  async replace(actorId: number, kind: ActorImageKind, input: Buffer): Promise<ActorImageModel[]> {
+  /**
+   * Resizes `input` into every size of `kind` and makes them the actor's images; old files go after
+   * commit. `sourceUrl`: the remote image they were made from (federation: remote actors' avatars).
+   */
+  async replace(actorId: number, kind: ActorImageKind, input: Buffer, opts: { sourceUrl?: string } = {}): Promise<ActorImageModel[]> {
     const dir = this.ctx.dirs.avatars;
     let rendered;
     try {
@@ -37,7 +40,9 @@ export class ActorImageService {
     }
     let result;
     try {
-      result = await withTransaction(this.ctx.sequelize, (t) => actorImageRepository.replace(actorId, TYPE_OF[kind], rendered, t));
+      result = await withTransaction(this.ctx.sequelize, (t) =>
+        actorImageRepository.replace(actorId, TYPE_OF[kind], rendered, t, opts.sourceUrl),
+      );
     } catch (err) {
       await removeImageFiles(
         dir,

@@ -28,11 +28,12 @@ export const actorImageRepository = {
     type: ActorImageType,
     images: Array<{ filename: string; width: number; height: number }>,
     transaction: Transaction,
+    sourceUrl: string | null = null,
   ): Promise<{ created: ActorImageModel[]; removed: string[] }> {
     await ActorModel.findByPk(actorId, { attributes: ['id'], lock: transaction.LOCK.UPDATE, transaction });
     const removed = await actorImageRepository.removeAll(actorId, type, transaction);
     const created = await ActorImageModel.bulkCreate(
-      images.map((i) => ({ actorId, type, filename: i.filename, width: i.width, height: i.height, onDisk: true })),
+      images.map((i) => ({ actorId, type, filename: i.filename, width: i.width, height: i.height, onDisk: true, fileUrl: sourceUrl })),
       { transaction, returning: true },
     );
     return { created, removed };

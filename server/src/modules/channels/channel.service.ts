@@ -23,6 +23,11 @@ const isUniqueViolation = (err: unknown) => (err as { name?: string })?.name ===
 export class ChannelService {
   private readonly listCache: ChannelListCache;
 
+  /** Called after a channel's name, description or support text changed (federation sends an `Update`). */
+  onActorUpdate: Array<(actorId: number) => void> = [];
+  /** Run before a channel's actor goes; what it returns runs once the deletion committed (federation's `Delete`). */
+  onActorRemoval: Array<(actorIds: number[]) => Promise<() => Promise<void>>> = [];
+
   constructor(
     private readonly ctx: AppContext,
     private readonly actors: ActorService,
@@ -47,7 +52,14 @@ export class ChannelService {
   async getJson(handle: string): Promise<VideoChannel> {
     const channel = await channelRepository.findForJson(this.ctx.sequelize, handle, this.ctx.publicHost);
     if (!channel) throw AppError.notFound('Video channel');
+    // Federation refreshes a stale remote channel in the background; the answer does not wait.
+    if (channel.actor?.host) void this.emitRemoteRead(channel.id);
     return serializeChannel(this.ctx, channel);
+  }
+
+  private async emitRemoteRead(channelId: number): Promise<void> {
+    const row = await ChannelModel.findByPk(channelId, { attributes: ['actorId'] }).catch(() => null);
+    if (row) await this.ctx.events.emit('remote-actor-read', { actorId: row.actorId });
   }
 
   /** The public list as ready-to-send JSON: identical for every caller, so it is cached. */
@@ -115,6 +127,7 @@ export class ChannelService {
     const { bulkVideosSupportUpdate: _bulk, ...changes } = body;
     await channel.update(changes);
     this.invalidateLists();
+    for (const listener of this.onActorUpdate) listener(channel.actorId);
   }
 
   async setImage(channel: ChannelModel, kind: ActorImageKind, file: Buffer): Promise<ActorImageModel[]> {
@@ -129,6 +142,9 @@ export class ChannelService {
     const channel = await this.getByHandle(handle);
     // Deleting is for the real owner only, as PeerTube does.
     if (channel.accountId !== me.accountId) throw AppError.forbidden('Only the owner can delete this channel');
+    // Checked again under the lock below; here so that no Delete is prepared for a refused removal.
+    if ((await channelRepository.countForAccount(channel.accountId)) <= 1) throw AppError.conflict('You cannot delete your last channel');
+    const afterRemoval = await Promise.all(this.onActorRemoval.map((hook) => hook([channel.actorId])));
     const files = await withTransaction(this.ctx.sequelize, async (transaction) => {
       await channelRepository.lockAccount(channel.accountId, transaction);
       if ((await channelRepository.countForAccount(channel.accountId, transaction)) <= 1) {
@@ -140,5 +156,6 @@ export class ChannelService {
     });
     await this.images.removeFiles(files);
     this.invalidateLists();
+    for (const run of afterRemoval) await run();
   }
 }

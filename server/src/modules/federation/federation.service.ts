@@ -1,11 +1,13 @@
 import type { Router } from 'express';
 import type { FollowState } from '@shoal/models';
 import type { AppContext } from '../../platform/context';
-import type { ActorModel } from '../actors';
+import type { ActorImageService, ActorModel } from '../actors';
 import { AccountModel } from '../accounts';
 import { ChannelModel } from '../channels';
 import { actorRoutes, type OutboxProvider } from './actors/actor.routes';
 import { LocalActors } from './actors/local-actors';
+import { ActorUpdates } from './actors/actor-update';
+import { RemoteActorImages } from './actors/remote-actor-images';
 import { RemoteActors } from './actors/remote-actors';
 import { deliverJob } from './delivery/deliver.job';
 import { DeliveryService, type SendOptions } from './delivery/delivery.service';
@@ -16,6 +18,7 @@ import { actorFollowRepository } from './follows/actor-follow.repository';
 import { FollowApiService } from './follows/follow-api.service';
 import { followRoutes } from './follows/follow.routes';
 import { FollowService } from './follows/follow.service';
+import { resendPendingFollowsJob } from './follows/resend-pending.job';
 import { FederationHttp } from './http/federation-http';
 import { registerFollowHandlers } from './inbox/follow.inbox';
 import { InboxReceiver } from './inbox/inbox-receiver';
@@ -38,6 +41,7 @@ export class FederationService {
   private readonly inbox: InboxService;
   private readonly followApi: FollowApiService;
   private outboxProvider?: OutboxProvider;
+  private readonly actorUpdates: ActorUpdates;
 
   constructor(private readonly ctx: AppContext) {
     this.localActors = new LocalActors(ctx);
@@ -47,12 +51,14 @@ export class FederationService {
     const sequence = new ObjectSequence(ctx.redis, prefix);
     this.delivery = new DeliveryService(ctx, this.localActors, sequence);
     this.follows = new FollowService(ctx, this.localActors, this.delivery);
+    this.actorUpdates = new ActorUpdates(ctx, this.localActors, this.delivery);
     this.inbox = new InboxService(ctx, new InboxReceiver(ctx, this.remoteActors));
     this.followApi = new FollowApiService(ctx, this.follows, this.remoteActors);
     registerFollowHandlers(this.registry, this.follows, this.remoteActors);
     ctx.queue.register(deliverJob(ctx, this.http, new HostHealth(ctx.redis, prefix), sequence));
     ctx.queue.register(inboxJob(ctx, this.registry, this.remoteActors, this.http));
     ctx.queue.register(outboxCrawlJob(ctx, this.registry, this.remoteActors, this.http));
+    ctx.queue.register(resendPendingFollowsJob(ctx, this.delivery));
     // Reserve the instance actor's name before any user can take it.
     this.localActors.getInstanceActor().catch((err: unknown) => ctx.logger.error({ err }, 'cannot create the instance actor'));
   }
@@ -67,8 +73,33 @@ export class FederationService {
     return followRoutes(this.followApi);
   }
 
+  /**
+   * Remote actors' avatars and banners are copied with the actors module's image service, and a
+   * change of a local actor's images sends an `Update` of it.
+   */
+  useActorImages(images: ActorImageService): void {
+    this.remoteActors.useImages(new RemoteActorImages(this.ctx, images));
+    images.onChange((actorId) => this.localActorChanged(actorId));
+  }
+
+  /** A local account or channel changed (name, description, images): its followers get an `Update`. */
+  localActorChanged(actorId: number): void {
+    this.actorUpdates.actorChanged(actorId).catch((err: unknown) => this.ctx.logger.warn({ err, actorId }, 'cannot send an actor Update'));
+  }
+
+  localAccountChanged(accountId: number): void {
+    this.actorUpdates
+      .accountChanged(accountId)
+      .catch((err: unknown) => this.ctx.logger.warn({ err, accountId }, 'cannot send an account Update'));
+  }
+
   registerInboxHandler(key: string, handler: InboxHandler): void {
     this.registry.register(key, handler);
+  }
+
+  /** Replaces how a remote actor that sent a `Delete` of itself is removed (the default only drops its row). */
+  setRemoteActorRemover(remove: (actor: ActorModel) => Promise<void>): void {
+    this.registry.removeActor = remove;
   }
 
   /** Items of local actors' outboxes (the objects code serves Create/Announce activities). */
@@ -114,6 +145,11 @@ export class FederationService {
 
   async getChannelIdOfActor(actorId: number): Promise<number | null> {
     return (await ChannelModel.findOne({ where: { actorId }, attributes: ['id'] }))?.id ?? null;
+  }
+
+  /** Prepares the `Delete` of local actors about to be removed; call the result after the removal commits. */
+  prepareActorDeletion(actorIds: number[]): Promise<() => Promise<void>> {
+    return this.delivery.prepareActorDeletion(actorIds);
   }
 
   /** Ids of the actors `followerActorId` follows (accepted follows unless another state is asked). */

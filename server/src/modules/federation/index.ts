@@ -9,3 +9,5 @@ export { wantsActivityPub, sendActivityPub, orderedCollection, COLLECTION_PAGE_S
 export { withContext, AP_BASE_CONTEXT, AP_MEDIA_TYPE } from './context';
 export { isSameOrigin, urlHost } from './origin';
 export { actorUrl, activityId, INSTANCE_ACTOR_NAME } from './urls';
+export { pendingFollowsCheckEvery } from './follows/resend-pending.job';
+export { downloadImage } from './http/image-download';

@@ -15,10 +15,13 @@ export { liveStaticRoutes } from './live-static.routes';
 export { VideoLiveModel, LiveSessionModel } from './live.model';
 export type { LiveMuxer, LiveMuxingSpec, LiveMuxerFactory } from './live-muxer';
 export { LiveManager, LiveService };
+export type { LiveSocket, LiveViewerCounts } from './live.socket';
 
 export interface LiveServices {
   manager: LiveManager;
   lives: LiveService;
+  /** Live viewer counts per video (federation adds remote viewers). */
+  viewers: LiveSocket;
   /** `live` section of GET /config (ports are those bound at boot). */
   configSection: () => Record<string, unknown>;
 }
@@ -32,10 +35,15 @@ export function createLiveServices(
   // applies to the next session or restart.
   const onRunners = () => ctx.config.live.transcoding.enabled && ctx.config.live.transcoding.remote_runners.enabled;
   const muxerFactory = () => (onRunners() ? new RunnerLiveMuxer(ctx, deps.runnerLive) : new LocalLiveMuxer());
-  const manager = new LiveManager(ctx, muxerFactory, deps.startTranscoding);
+  const manager = new LiveManager(ctx, muxerFactory, deps.startTranscoding, () => deps.runnerLive.cancelOrphans());
   const socket = new LiveSocket();
   socket.attach(deps.realtime);
-  manager.useNotifier(socket);
+  manager.useNotifier({
+    stateChanged: (videoId, state) => {
+      socket.stateChanged(videoId, state);
+      void ctx.events.emit('live-state-changed', { videoId });
+    },
+  });
   const lives = new LiveService(ctx, deps.videos, manager);
-  return { manager, lives, configSection: () => liveConfigSection(ctx.config, manager.ports) };
+  return { manager, lives, viewers: socket, configSection: () => liveConfigSection(ctx.config, manager.ports) };
 }

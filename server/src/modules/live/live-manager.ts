@@ -46,6 +46,8 @@ export class LiveManager implements RtmpPolicy {
     private readonly ctx: AppContext,
     private readonly muxerFactory: LiveMuxerFactory,
     private readonly startTranscoding: StartTranscoding,
+    /** Boot: ends work a previous process left open elsewhere (runner live jobs). */
+    private readonly closeOrphanWork: () => Promise<unknown> = async () => undefined,
   ) {
     ctx.events.on('user-banned', ({ userId }) => this.cutWhere((s) => s.ownerUserId === userId, LiveVideoError.BLACKLISTED));
     ctx.events.on('video-blocked', ({ videoId }) => this.cutWhere((s) => s.videoId === videoId, LiveVideoError.BLACKLISTED));
@@ -313,6 +315,7 @@ export class LiveManager implements RtmpPolicy {
 
   /** At boot: sessions a previous process left open are ended and their recordings kept as replays. */
   async recover(): Promise<void> {
+    await this.closeOrphanWork();
     for (const id of await closeOrphanSessions(this.ctx)) this.track(processEnding(this.ctx, id, this.startTranscoding));
   }
 

@@ -25,6 +25,7 @@ import {
   type VideoService,
   type Viewer,
 } from '../videos';
+import { defaultLiveImage } from './live-default-image';
 import type { LiveManager } from './live-manager';
 import { publishUrls } from './live-settings';
 import { LiveSessionModel, VideoLiveModel } from './live.model';
@@ -55,6 +56,11 @@ export class LiveService {
     }
     const thumbnail = images.thumbnail ? await saveVideoImage(this.ctx, 'thumbnail', images.thumbnail) : null;
     const preview = images.preview ? await saveVideoImage(this.ctx, 'preview', images.preview) : null;
+    // Not custom: an image sent later replaces it, and a replay's transcoding may too.
+    const placeholder = {
+      thumbnailFilename: thumbnail ?? (await saveVideoImage(this.ctx, 'thumbnail', await defaultLiveImage())),
+      previewFilename: preview ?? (await saveVideoImage(this.ctx, 'preview', await defaultLiveImage())),
+    };
     const uuid = randomUUID();
     const video = await withTransaction(this.ctx.sequelize, async (transaction) => {
       const video = await VideoModel.create(
@@ -75,8 +81,8 @@ export class LiveService {
           commentsPolicy: body.commentsPolicy ?? (body.commentsEnabled === false ? 2 : 1),
           downloadEnabled: body.downloadEnabled ?? true,
           channelId: body.channelId,
-          thumbnailFilename: thumbnail,
-          previewFilename: preview,
+          thumbnailFilename: placeholder.thumbnailFilename,
+          previewFilename: placeholder.previewFilename,
           customThumbnail: !!thumbnail,
           customPreview: !!preview,
         },
@@ -103,6 +109,8 @@ export class LiveService {
     });
     // Lives may have been switched on at runtime: make sure someone listens.
     await this.manager.listen();
+    // Federation announces a public live while it waits for its stream, as PeerTube does.
+    await this.ctx.events.emit('live-state-changed', { videoId: video.id });
     return { video: { id: video.id, uuid: video.uuid, shortUUID: toShortUuid(video.uuid) } };
   }
 

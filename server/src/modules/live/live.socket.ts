@@ -10,8 +10,32 @@ const room = (videoId: number) => `video-${videoId}`;
  * and receives `state-change {state}` and `views-change {viewers}` for that video. It
  * carries no private data (a state number, a count), so no authentication is asked.
  */
+/**
+ * Viewers known outside this process's sockets (federation: remote instances' viewers of a local
+ * live, or the origin's total for a remote one), and who to tell when local viewers change.
+ */
+export interface LiveViewerCounts {
+  total(videoId: number, local: number): Promise<number>;
+  localChanged(videoId: number, local: number): void;
+}
+
 export class LiveSocket implements LiveNotifier {
   private nsp: Namespace | null = null;
+  private counts: LiveViewerCounts | null = null;
+
+  useViewerCounts(counts: LiveViewerCounts): void {
+    this.counts = counts;
+  }
+
+  /** Sockets of this process watching the video. */
+  localViewers(videoId: number): number {
+    return this.nsp?.adapter.rooms.get(room(videoId))?.size ?? 0;
+  }
+
+  /** Sends the current count to the video's room (after a change known elsewhere). */
+  publishViewers(videoId: number): void {
+    void this.emitCount(videoId);
+  }
 
   attach(realtime: RealtimeServer): void {
     realtime.onAttach((io) => {
@@ -45,9 +69,15 @@ export class LiveSocket implements LiveNotifier {
     this.nsp?.to(room(videoId)).emit(LIVE_SOCKET.stateChange, { state });
   }
 
-  /** Viewers = sockets of this process subscribed to the video. */
+  /** Viewers = sockets of this process subscribed to the video (plus those counted elsewhere). */
   private emitViewers(videoId: number): void {
-    const viewers = this.nsp?.adapter.rooms.get(room(videoId))?.size ?? 0;
+    this.counts?.localChanged(videoId, this.localViewers(videoId));
+    void this.emitCount(videoId);
+  }
+
+  private async emitCount(videoId: number): Promise<void> {
+    const local = this.localViewers(videoId);
+    const viewers = this.counts ? await this.counts.total(videoId, local).catch(() => local) : local;
     this.nsp?.to(room(videoId)).emit(LIVE_SOCKET.viewsChange, { viewers });
   }
 }

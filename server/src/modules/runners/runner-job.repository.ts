@@ -128,6 +128,16 @@ export function runnerJobRepository(sequelize: Sequelize) {
       return rows.length > 0;
     },
 
+    /** Cancels every open job of one type; returns their uuids. */
+    async cancelOpenOfType(type: string, open: RunnerJobState[]): Promise<string[]> {
+      const rows = await select(
+        `UPDATE runner_jobs SET state = :cancelled, processing_job_token = NULL, finished_at = now(), progress = NULL, updated_at = now()
+         WHERE type = :type AND state IN (:open) RETURNING uuid`,
+        { type, open, cancelled: RunnerJobState.CANCELLED },
+      );
+      return rows.map((r) => (r as { uuid: string }).uuid);
+    },
+
     async setPrivatePayload(id: number, privatePayload: RunnerJobPrivatePayload): Promise<void> {
       await sequelize.query('UPDATE runner_jobs SET private_payload = :p WHERE id = :id', {
         replacements: { id, p: JSON.stringify(privatePayload) },

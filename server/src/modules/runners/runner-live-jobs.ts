@@ -66,6 +66,15 @@ export class RunnerLiveJobs {
     if (!job || !OPEN.includes(job.state)) return;
     await this.jobs.transition(job.id, OPEN, RunnerJobState.CANCELLED, { clearToken: true, finished: true });
   }
+
+  /**
+   * Boot: live sessions do not survive their process, so a live job still open belongs to a
+   * session that is gone. Cancelled, its runner gets a 404 on the next update and stops
+   * pulling a feed that no longer exists, and the job leaves the runners' lists.
+   */
+  async cancelOrphans(): Promise<string[]> {
+    return this.jobs.cancelOpenOfType('live-rtmp-hls-transcoding', OPEN);
+  }
 }
 
 function statusOf(job: RunnerJobRow): LiveJobStatus {

@@ -51,6 +51,11 @@ export class UserService {
   meExtensions: Array<(userId: number) => Promise<Record<string, unknown>>> = [];
   /** Run before a user's rows are deleted, while their content can still be found (video files go, as in VideoService.remove). */
   beforeDestroy: Array<(userId: number) => Promise<void>> = [];
+  /**
+   * Run before the actors of a deleted user (account and channels) go; what they return runs once
+   * the deletion committed (federation reads followers and signs the actors' `Delete` first).
+   */
+  onActorsRemoval: Array<(actorIds: number[]) => Promise<() => Promise<void>>> = [];
 
   constructor(
     private readonly ctx: AppContext,
@@ -262,6 +267,13 @@ export class UserService {
   /** Deletes the user with its account, channels, their actors and their image files. */
   async destroy(user: UserModel): Promise<void> {
     for (const hook of this.beforeDestroy) await hook(user.id);
+    const [owned] = await this.ctx.sequelize.query(
+      `SELECT c.actor_id AS id FROM video_channels c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :id
+       UNION SELECT actor_id AS id FROM accounts WHERE user_id = :id`,
+      { replacements: { id: user.id } },
+    );
+    const ownedIds = (owned as Array<{ id: number }>).map((r) => r.id);
+    const afterRemoval = await Promise.all(this.onActorsRemoval.map((hook) => hook(ownedIds)));
     const files = await withTransaction(this.ctx.sequelize, async (transaction) => {
       const [rows] = await this.ctx.sequelize.query(
         `SELECT c.actor_id AS id FROM video_channels c JOIN accounts a ON a.id = c.account_id WHERE a.user_id = :id
@@ -278,6 +290,7 @@ export class UserService {
     });
     await this.images.removeFiles(files);
     this.accountChanged(null);
+    for (const run of afterRemoval) await run();
   }
 
   list(opts: { start: number; count: number; sort: string; search?: string; blocked?: boolean }) {

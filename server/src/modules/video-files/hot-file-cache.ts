@@ -46,8 +46,9 @@ export class HotFileCache {
    * `immutable`: the name always holds the same bytes (segments), so a recent check is enough.
    */
   async get(path: string, immutable = false): Promise<HotFile | null> {
+    const trusted = immutable ? this.peek(path) : undefined;
+    if (trusted) return trusted;
     const cached = this.entries.get(path);
-    if (cached && immutable && this.now() - cached.checkedAt < this.opts.trustMs) return this.touch(path, cached);
     const info = await stat(path).catch(() => null);
     if (!info?.isFile() || info.size > this.opts.maxFileBytes) {
       if (cached) this.drop(path, cached);
@@ -64,6 +65,13 @@ export class HotFileCache {
       this.reading.set(path, pending);
     }
     return pending;
+  }
+
+  /** An immutable file checked recently enough to serve without touching the disk, synchronously. */
+  peek(path: string): HotFile | undefined {
+    const cached = this.entries.get(path);
+    if (cached && this.now() - cached.checkedAt < this.opts.trustMs) return this.touch(path, cached);
+    return undefined;
   }
 
   private async load(path: string, mtimeMs: number): Promise<HotFile | null> {

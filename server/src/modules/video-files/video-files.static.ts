@@ -31,12 +31,17 @@ function sendHotFile(res: Response, file: string, body: Buffer): void {
   res.end(body);
 }
 
-/** Media files: public ones straight from disk, private ones after the one privacy rule. */
-export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, auth: RequestHandler): Router {
-  const router = Router();
+/** The in-memory live HLS files, shared by the media routes and the fast path in front of Express. */
+export function createHotHlsFiles(access: VideoFileAccess): HotFileCache {
   const hotFiles = new HotFileCache({ maxBytes: 64 * 1024 * 1024, maxFileBytes: 8 * 1024 * 1024, trustMs: 1000 });
   // A public video made private or deleted: its files left the public folder, so must the copies.
   access.onPublicFilesChanged(() => hotFiles.clear());
+  return hotFiles;
+}
+
+/** Media files: public ones straight from disk, private ones after the one privacy rule. */
+export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, auth: RequestHandler, hotFiles: HotFileCache): Router {
+  const router = Router();
   const prefixes = [STATIC_PATHS.hls, STATIC_PATHS.webVideos, STATIC_PATHS.thumbnails, STATIC_PATHS.previews];
   router.use(
     prefixes.map((p) => p.replace(/\/$/, '')),

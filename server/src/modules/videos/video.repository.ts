@@ -120,8 +120,9 @@ export const videoRepository = {
     return ref ? VideoModel.findOne({ where: ref.where, include: videoListInclude(), transaction }) : null;
   },
 
+  /** Everything a Video object shows (federation): files, playlist, and captions for `subtitleLanguage`. */
   findByIdWithFiles(id: number, transaction?: Transaction) {
-    return VideoModel.findByPk(id, { include: detailsInclude(), transaction });
+    return VideoModel.findByPk(id, { include: [...detailsInclude(), { association: 'captions', required: false }], transaction });
   },
 
   async list(q: VideoListQuery & { startDate?: string; endDate?: string; durationMin?: number; durationMax?: number }, scope: ListScope) {

@@ -36,6 +36,8 @@ export function videoRoutes(ctx: AppContext, videos: VideoService, views: VideoV
 
   router.get('/videos/:id', async (req, res) => {
     const { video, access } = await videos.getForViewer(parseVideoId(req), viewerOf(req));
+    // Federation refreshes a stale remote copy in the background; the answer does not wait.
+    if (video.remote) void ctx.events.emit('remote-video-read', { videoId: video.id });
     // Private answers must never be stored by shared caches.
     if (access !== 'public') res.set('Cache-Control', 'private, no-store');
     res.json(serializeVideoDetails(ctx, video, { withPrivateFields: access === 'owner' }));

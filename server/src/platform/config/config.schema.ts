@@ -117,7 +117,15 @@ export const configSchema = z.strictObject({
     default_channel_name: z.string().min(1),
   }),
   video_channels: z.strictObject({ max_per_user: z.number().int().min(1), list_cache_ttl: duration }),
-  federation: z.strictObject({ enabled: z.boolean(), prevent_ssrf: z.boolean(), sign_federated_fetches: z.boolean() }),
+  federation: z.strictObject({
+    enabled: z.boolean(),
+    prevent_ssrf: z.boolean(),
+    sign_federated_fetches: z.boolean(),
+    /** Remote videos and actors read after this long are fetched again from their origin. */
+    refresh_interval: duration.default(2 * 86400_000),
+    /** Our follows still pending after this long are sent again. */
+    pending_follow_resend_interval: duration.default(7 * 86400_000),
+  }),
   followers: z.strictObject({
     instance: z.strictObject({ enabled: z.boolean(), manual_approval: z.boolean() }),
     channels: z.strictObject({ enabled: z.boolean() }),

@@ -32,6 +32,12 @@ export interface DomainEventMap {
   'video-viewed': { videoId: number };
   /** A comment was deleted (row gone or turned into a tombstone); `url` is its AP id when remote. */
   'comment-deleted': { commentId: number; videoId: number; url: string | null; authorAccountId: number | null };
+  /** A live was created or its state changed (waiting, streaming, ended): federation re-sends it. */
+  'live-state-changed': { videoId: number };
+  /** A remote video was read through the API (federation refreshes stale copies from their origin). */
+  'remote-video-read': { videoId: number };
+  /** A remote account or channel was read through the API (federation refreshes stale actors). */
+  'remote-actor-read': { actorId: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

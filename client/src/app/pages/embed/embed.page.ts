@@ -20,7 +20,7 @@ import { accessProblemOf, VideoAccessService, type AccessProblem, type PlayableV
     } @else if (loaded(); as l) {
       @if (l.video.state.id === published && l.video.streamingPlaylists.length) {
         <h1 class="visually-hidden">{{ l.video.name }}</h1>
-        <sh-player [video]="l.video" [auth]="l.auth" [chapters]="l.chapters" [embed]="true" [live]="live()" />
+        <sh-player [video]="l.video" [auth]="l.auth" [chapters]="l.chapters" [captions]="l.captions" [embed]="true" [live]="live()" />
       } @else if (l.video.isLive && l.video.state.id === liveEnded) {
         <p class="message" role="status">This live has ended.</p>
       } @else if (l.video.isLive) {

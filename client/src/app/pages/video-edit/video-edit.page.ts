@@ -7,13 +7,21 @@ import { errorMessage } from '../../core/api-error';
 import { AuthService } from '../../core/auth.service';
 import { createVideoForm, fillVideoForm, videoFormBody } from '../../shared/video-form/video-form';
 import { VideoFormComponent } from '../../shared/video-form/video-form.component';
+import { CaptionsEditorComponent } from './captions-editor.component';
 import { ChaptersEditorComponent } from './chapters-editor.component';
 import { PasswordsEditorComponent } from './passwords-editor.component';
 import { ReplaceFileComponent } from './replace-file.component';
 
 @Component({
   selector: 'sh-video-edit-page',
-  imports: [RouterLink, VideoFormComponent, ChaptersEditorComponent, ReplaceFileComponent, PasswordsEditorComponent],
+  imports: [
+    RouterLink,
+    VideoFormComponent,
+    ChaptersEditorComponent,
+    CaptionsEditorComponent,
+    ReplaceFileComponent,
+    PasswordsEditorComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './video-edit.page.html',
 })

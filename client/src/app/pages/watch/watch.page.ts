@@ -25,6 +25,7 @@ import { RatingComponent } from './rating.component';
 import { SharePanelComponent } from './share-panel.component';
 import { CommentsComponent } from './comments.component';
 import { ReportFormComponent } from '../../shared/moderation/report-form.component';
+import { AccountActionsComponent } from '../../shared/moderation/account-actions.component';
 import { AuthService } from '../../core/auth.service';
 import { downloadLinks } from './download-links';
 import { timestampToSeconds } from './description-parser';
@@ -40,6 +41,7 @@ import { timestampToSeconds } from './description-parser';
     SharePanelComponent,
     CommentsComponent,
     ReportFormComponent,
+    AccountActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './watch.page.html',
@@ -56,6 +58,8 @@ export class WatchPage {
   private readonly title = inject(Title);
   protected readonly auth = inject(AuthService);
   protected readonly reporting = signal(false);
+  /** Mute the author or their server, report the account: behind a toggle, as few need it. */
+  protected readonly moderating = signal(false);
   protected readonly reported = signal(false);
   private readonly player = viewChild(PlayerComponent);
 

@@ -88,9 +88,10 @@ export class WatchedWordsComponent {
     if (!confirm(`Delete the list “${list.listName}”?`)) return;
     try {
       await this.api.delete(`${this.endpoint()}/${list.id}`);
-      this.status.set(`List “${list.listName}” deleted.`);
       if (this.editing() === list.id) this.edit(null);
+      // The list first, then the message: what the message says is already on screen.
       await this.load();
+      this.status.set(`List “${list.listName}” deleted.`);
     } catch (err) {
       this.error.set(errorMessage(err));
     }

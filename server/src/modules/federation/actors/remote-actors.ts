@@ -18,16 +18,22 @@ import { FederationFetchError } from '../http/safe-request';
 import { isSameOrigin, urlHost } from '../origin';
 import { INSTANCE_ACTOR_NAME } from '../urls';
 import { sameName } from './name-match';
-
-/** Remote actors older than this are fetched again when used (PeerTube: 2 days). */
-const REFRESH_AFTER_MS = 2 * 86400_000;
+import type { RemoteActorImages } from './remote-actor-images';
 
 /** Finds remote actors by handle or URL, fetching and storing them (with their account or channel). */
 export class RemoteActors {
+  private images: RemoteActorImages | null = null;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly ctx: AppContext,
     private readonly http: FederationHttp,
   ) {}
+
+  /** Avatars and banners are copied once the actor module's image service is wired in. */
+  useImages(images: RemoteActorImages): void {
+    this.images = images;
+  }
 
   private scheme(): string {
     // Federation peers of a plain-http instance (tests, local set-ups) are plain http too.
@@ -55,7 +61,7 @@ export class RemoteActors {
     const known = await ActorModel.findOne({ where: { url: handle } });
     if (known && !opts.refresh && !this.isStale(known)) return known;
     try {
-      return await this.fetchAndStore(handle, opts.depth ?? 0);
+      return await this.oneAtATime(handle, () => this.fetchAndStore(handle, opts.depth ?? 0));
     } catch (err) {
       // A stale copy is better than nothing when the origin is briefly down.
       if (known && !opts.refresh && !(err instanceof FederationFetchError && [404, 410].includes(err.status))) return known;
@@ -63,9 +69,26 @@ export class RemoteActors {
     }
   }
 
+  /**
+   * Fetches of one actor run one after the other in this process: a burst of `Update`s (avatar,
+   * banner, name) is processed concurrently by the inbox, and an older fetch finishing last must
+   * not overwrite a newer one. Each queued fetch still goes to the origin, so the last one wins.
+   */
+  private oneAtATime<T>(url: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.inflight.get(url) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.inflight.set(url, next);
+    const forget = () => {
+      if (this.inflight.get(url) === next) this.inflight.delete(url);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
   private isStale(actor: ActorModel): boolean {
     const at = actor.remoteUpdatedAt ?? actor.updatedAt;
-    return this.ctx.now().getTime() - at.getTime() > REFRESH_AFTER_MS;
+    // `federation.refresh_interval` (PeerTube: 2 days).
+    return this.ctx.now().getTime() - at.getTime() > this.ctx.config.federation.refresh_interval;
   }
 
   private async localByName(name: string): Promise<ActorModel> {
@@ -125,7 +148,9 @@ export class RemoteActors {
     }
     let ownerAccountId: number | null = null;
     if (actor.type === 'Group') ownerAccountId = await this.groupOwnerAccount(actor, depth);
-    return this.ctx.sequelize.transaction((t) => this.store(actor, ownerAccountId, t));
+    const stored = await this.ctx.sequelize.transaction((t) => this.store(actor, ownerAccountId, t));
+    await this.images?.sync(stored, actor);
+    return stored;
   }
 
   /** A Group must be attributed to a Person-like actor on its own host (§1.1); that account is stored first. */

@@ -2,8 +2,9 @@ import type { AppContext } from '../../../platform/context';
 import { ActorModel } from '../../actors';
 import type { LocalActors } from '../actors/local-actors';
 import { withContext } from '../context';
+import { activityId } from '../urls';
 import { actorFollowRepository } from '../follows/actor-follow.repository';
-import { apObjectId } from '@shoal/models';
+import { AS_PUBLIC, apObjectId } from '@shoal/models';
 import { signLd } from '../signatures/ld-signature';
 import type { ObjectSequence } from './object-sequence';
 
@@ -87,6 +88,43 @@ export class DeliveryService {
       for (const r of rows) if (r.host !== null) urls.push(opts.personal ? r.inboxUrl : (r.sharedInboxUrl ?? r.inboxUrl));
     }
     await this.enqueue(signer, urls, activity, opts);
+  }
+
+  /**
+   * `Delete` of local actors about to be removed (spec §6.4), prepared **before** the rows go:
+   * the recipients (followers of these actors and of the instance actor, and the actors they
+   * follow) are read while the follows exist, and each Delete gets its author's RsaSignature2017
+   * while the key exists. The returned function, called after the removal commits, queues the
+   * deliveries; they are HTTP-signed by the instance actor (the author's key is gone by then), so
+   * receivers take them as forwarded activities proven by the linked-data signature.
+   */
+  async prepareActorDeletion(actorIds: number[]): Promise<() => Promise<void>> {
+    const actors = (await ActorModel.findAll({ where: { id: actorIds } })).filter((a) => a.host === null);
+    if (!actors.length || !this.ctx.config.federation.enabled) return async () => undefined;
+    const instance = await this.actors.getInstanceActor();
+    const ids = actors.map((a) => a.id);
+    const inboxes = new Set(await actorFollowRepository.followerInboxes(this.ctx.sequelize, [...ids, instance.id], []));
+    const followed = await ActorModel.findAll({
+      where: { id: await actorFollowRepository.followedActorIdsOf(this.ctx.sequelize, ids) },
+      attributes: ['host', 'inboxUrl', 'sharedInboxUrl'],
+    });
+    for (const t of followed) if (t.host !== null) inboxes.add(t.sharedInboxUrl ?? t.inboxUrl);
+    const bodies = await Promise.all(
+      actors.map(async (actor) => {
+        const activity = {
+          type: 'Delete',
+          id: activityId.delete(actor.url),
+          actor: actor.url,
+          object: actor.url,
+          to: [AS_PUBLIC],
+          cc: [actor.followersUrl],
+        };
+        return { orderKey: actor.url, body: await this.withLdSignature(actor, withContext(activity)) };
+      }),
+    );
+    return async () => {
+      for (const { orderKey, body } of bodies) await this.enqueue(instance, [...inboxes], body, { orderKey }, true);
+    };
   }
 
   /** Re-posts a received activity unchanged, signed by the instance actor. */

@@ -38,6 +38,16 @@ export const actorFollowRepository = {
   },
 
   /** Distinct inboxes of the accepted remote followers of some actors (shared inbox when offered). */
+  /** Targets (any state) of the follows made by these actors. */
+  async followedActorIdsOf(sequelize: Sequelize, actorIds: number[]): Promise<number[]> {
+    if (!actorIds.length) return [];
+    const rows = await sequelize.query<{ id: number }>(
+      'SELECT DISTINCT target_actor_id AS id FROM actor_follows WHERE actor_id IN (:ids)',
+      { replacements: { ids: actorIds }, type: QueryTypes.SELECT },
+    );
+    return rows.map((r) => r.id);
+  },
+
   async followerInboxes(sequelize: Sequelize, targetActorIds: number[], exceptActorIds: number[]): Promise<string[]> {
     if (!targetActorIds.length) return [];
     const rows = await sequelize.query<{ inbox: string }>(

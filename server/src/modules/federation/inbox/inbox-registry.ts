@@ -22,6 +22,14 @@ const TYPED = new Set(['Create', 'Update', 'Undo']);
 /** Activity type (or `Type/ObjectType`) → handler. One handler per key. */
 export class InboxRegistry {
   private readonly handlers = new Map<string, InboxHandler>();
+  /**
+   * How a remote actor that deleted itself is removed. The default drops the row (the database
+   * cascades to its account, channels, videos and comments); the objects code replaces it to also
+   * drop copied files and tell listeners about the videos.
+   */
+  removeActor: (actor: ActorModel) => Promise<void> = async (actor) => {
+    await actor.destroy();
+  };
 
   register(key: string, handler: InboxHandler): void {
     if (this.handlers.has(key)) throw new Error(`an inbox handler is already registered for ${key}`);

@@ -44,7 +44,7 @@ export function inboxJob(ctx: AppContext, registry: InboxRegistry, remote: Remot
     const inboxOwner = payload.inboxActorId ? await ActorModel.findByPk(payload.inboxActorId) : null;
     // An actor deleting itself: its row (and cascade: account, channels, videos, follows) goes.
     if (activity.type === 'Delete' && apObjectId(activity.object) === signer.url) {
-      await signer.destroy();
+      await registry.removeActor(signer);
       return { ok: true };
     }
     return registry.dispatch(activity, { signer, inboxOwner, forwarded: payload.forwarded });

@@ -37,8 +37,17 @@ export type InboxHandler = (activity: InboxActivity, ctx: InboxCtx) => Promise<I
 
 export interface FederationApi {
   registerInboxHandler(key: string, handler: InboxHandler): void;
-  sendToFollowers(localActorId: number, activity: object, opts?: { alsoFollowersOf?: number[]; except?: number[] }): Promise<unknown>;
-  sendTo(localActorId: number, targets: Array<number | string>, activity: object, opts?: { personal?: boolean }): Promise<unknown>;
+  sendToFollowers(
+    localActorId: number,
+    activity: object,
+    opts?: { alsoFollowersOf?: number[]; except?: number[]; orderKey?: string },
+  ): Promise<unknown>;
+  sendTo(
+    localActorId: number,
+    targets: Array<number | string>,
+    activity: object,
+    opts?: { personal?: boolean; orderKey?: string },
+  ): Promise<unknown>;
   forward(rawActivity: object, toFollowersOf: number[], except: number[]): Promise<unknown>;
   signedFetch(url: string): Promise<unknown>;
   resolveRemoteActor(urlOrHandle: string, opts?: { refresh?: boolean }): Promise<ActorRef>;
@@ -47,6 +56,7 @@ export interface FederationApi {
   getInstanceActor(): Promise<ActorRef>;
   getLocalActorForAccount(accountId: number): Promise<ActorRef>;
   followedActorIds(followerActorId: number, opts: { state: 'accepted' }): Promise<number[]>;
+  setRemoteActorRemover(remove: (actor: ActorRef & { destroy(): Promise<unknown> }) => Promise<void>): void;
   setOutboxProvider(provider: (actor: ActorRef, start: number, count: number) => Promise<{ total: number; items: unknown[] }>): void;
 }
 

@@ -10,8 +10,10 @@ import { FlagFederation } from './flag.federation';
 import { objectRoutes } from './objects.routes';
 import { RateFederation } from './rate.federation';
 import { RemoteVideoResolver } from './remote-video.resolver';
+import { refreshJobs, RemoteRefresh, removeRemoteActor } from './remote-refresh';
 import { searchRoutes, type RemoteSearchPolicy } from './search.routes';
 import { sendViewsJob, ViewFederation } from './view.federation';
+import { isViewerHeartbeat, liveViewersJob, LiveViewersFederation, type LiveViewerHub } from './live-viewers.federation';
 import { VideoCounters, videoCountersJob } from './video-counters';
 import { VideoOutbox } from './video-outbox';
 import { videoInboxHandlers } from './video.inbox';
@@ -34,6 +36,8 @@ export interface FederationObjectsOptions {
   /** How long views of one remote video are batched into one `View` (counter Updates of ours: six times this). */
   viewBatchMs: number;
   remoteSearch: RemoteSearchPolicy;
+  /** The live module's viewer counts (`views-change`), which remote viewers join. */
+  liveViewers: LiveViewerHub;
 }
 
 /**
@@ -50,13 +54,15 @@ export function createFederationObjects(ctx: AppContext, fed: FederationApi, opt
   const rates = new RateFederation(ctx, fed, counters);
   const views = new ViewFederation(ctx, fed, opts.viewBatchMs, counters);
   const flags = new FlagFederation(ctx, fed);
+  const liveViewers = new LiveViewersFederation(ctx, fed, opts.liveViewers);
+  opts.liveViewers.useViewerCounts(liveViewers);
 
   const handlers: Record<string, InboxHandler> = {
     ...videoInboxHandlers(ctx, fed, videos),
     'Create/Note': (a, c) => commentInbox.createNote(a, c),
     Delete: deleteInboxHandler(ctx, fed, videos.store),
     ...rates.handlers(),
-    View: (a, c) => views.receive(a, c),
+    View: (a, c) => (isViewerHeartbeat(a) ? liveViewers.receive(a, c) : views.receive(a, c)),
     Flag: (a, c) => flags.receive(a, c),
   };
   for (const [key, handler] of Object.entries(handlers)) fed.registerInboxHandler(key, handler);
@@ -66,6 +72,7 @@ export function createFederationObjects(ctx: AppContext, fed: FederationApi, opt
   ctx.events.on('video-deleted', sync);
   ctx.events.on('video-blocked', sync);
   ctx.events.on('video-unblocked', sync);
+  ctx.events.on('live-state-changed', sync);
   opts.videos.onUpdate((video) => outbox.sync(video.id));
   ctx.events.on('comment-created', ({ commentId }) => comments.created(commentId));
   ctx.events.on('comment-deleted', (e) => comments.deleted(e));
@@ -74,6 +81,12 @@ export function createFederationObjects(ctx: AppContext, fed: FederationApi, opt
   ctx.events.on('abuse-created', ({ abuseId }) => flags.created(abuseId));
   ctx.queue.register(sendViewsJob(views));
   ctx.queue.register(videoCountersJob(outbox));
+  ctx.queue.register(liveViewersJob(liveViewers));
+  const refresh = new RemoteRefresh(ctx, fed, videos);
+  for (const job of refreshJobs(refresh)) ctx.queue.register(job);
+  ctx.events.on('remote-video-read', ({ videoId }) => refresh.videoRead(videoId));
+  ctx.events.on('remote-actor-read', ({ actorId }) => refresh.actorRead(actorId));
+  fed.setRemoteActorRemover((actor) => removeRemoteActor(ctx, actor));
   fed.setOutboxProvider(actorOutbox(ctx));
 
   return { routes: objectRoutes(ctx), apiRoutes: searchRoutes(ctx, fed, videos, opts.remoteSearch), videos, outbox };

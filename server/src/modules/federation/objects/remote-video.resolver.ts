@@ -3,6 +3,7 @@ import { videoObjectSchema, type VideoObjectIn } from '@shoal/models';
 import type { AppContext } from '../../../platform/context';
 import type { VideoModel } from '../../videos';
 import type { FederationApi } from './federation-port';
+import { markVideoSynced } from './remote-refresh';
 import { RemoteVideoStore } from './remote-video.store';
 import { parseVideoObject } from './video.parser';
 
@@ -33,7 +34,11 @@ export class RemoteVideoResolver {
   }
 
   async fetchAndStore(url: string): Promise<VideoModel> {
-    const body = await this.fed.signedFetch(url);
+    return this.saveFetched(url, await this.fed.signedFetch(url));
+  }
+
+  /** Validates and stores the JSON fetched from `url` (its id must be on that host). */
+  async saveFetched(url: string, body: unknown): Promise<VideoModel> {
     const parsed = videoObjectSchema.safeParse(body);
     if (!parsed.success) throw new RemoteVideoError(`invalid Video at ${url}: ${parsed.error.issues[0]?.message}`);
     if (hostOf(parsed.data.id) !== hostOf(url)) throw new RemoteVideoError('video id is not on the host it was fetched from');
@@ -60,6 +65,7 @@ export class RemoteVideoResolver {
       throw err;
     });
     await this.syncRates(video, data);
+    await markVideoSynced(this.ctx, video.id);
     return video;
   }
 

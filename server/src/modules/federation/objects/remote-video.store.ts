@@ -3,6 +3,7 @@ import type { Transaction } from 'sequelize';
 import type { AppContext } from '../../../platform/context';
 import { withTransaction } from '../../../platform/db';
 import { saveVideoImage, StreamingPlaylistModel, VideoFileModel, VideoModel, removeVideoImage } from '../../videos';
+import { videoCaptionRepository } from '../../video-captions';
 import { downloadImage } from './image-download';
 import type { RemoteFile, RemoteVideoData } from './video.parser';
 
@@ -110,6 +111,8 @@ export class RemoteVideoStore {
         video = await VideoModel.create(values as never, { transaction });
       }
       await replaceFiles(video.id, data, transaction);
+      // Links to the origin's files, like the video files: nothing to download.
+      await videoCaptionRepository.replaceRemote(video.id, data.captions, transaction);
       return { video, created: !existing };
     });
   }

@@ -10,6 +10,7 @@ import {
 import type { AppContext } from '../../../platform/context';
 import { hlsFileUrl, IMAGE_SIZES, STATIC_PATHS, toShortUuid, webVideoUrl, type VideoModel } from '../../videos';
 import type { StreamingPlaylistModel, VideoFileModel } from '../../videos';
+import { captionFileUrl, type VideoCaptionModel } from '../../video-captions';
 import { videoAudience } from './video-audience';
 
 type Ctx = Pick<AppContext, 'publicUrl'>;
@@ -107,6 +108,19 @@ function urls(ctx: AppContext, video: VideoForAp): unknown[] {
   ];
 }
 
+/** Captions as PeerTube sends them (spec §4.4); only when the caller loaded them (findByIdWithFiles does). */
+function subtitles(ctx: Ctx, video: VideoForAp): unknown[] {
+  const captions = (video as VideoForAp & { captions?: VideoCaptionModel[] }).captions ?? [];
+  return [...captions]
+    .sort((a, b) => a.language.localeCompare(b.language))
+    .map((c) => ({
+      identifier: c.language,
+      name: VIDEO_LANGUAGES[c.language] ?? c.language,
+      automaticallyGenerated: c.automaticallyGenerated,
+      url: [{ type: 'Link', mediaType: 'text/vtt', href: captionFileUrl(ctx, c) }],
+    }));
+}
+
 /** A description PeerTube accepts: 3–10000 characters, or none at all. */
 function content(description: string | null | undefined): string | null {
   if (!description || description.length < 3) return null;
@@ -145,7 +159,7 @@ export function buildVideoObject(ctx: AppContext, video: VideoForAp): ApVideoObj
     mediaType: 'text/markdown',
     content: content(video.description),
     support: video.support ?? null,
-    subtitleLanguage: [],
+    subtitleLanguage: subtitles(ctx, video),
     icon: icons(ctx, video),
     aspectRatio: video.aspectRatio ?? null,
     url: urls(ctx, video),

@@ -1,7 +1,9 @@
 import {
+  apCaptionVttUrl,
   apFileLinkSchema,
   apHlsLinkSchema,
   apSha256LinkSchema,
+  apSubtitleLanguageSchema,
   apVideoAttributedTo,
   apVideoIcons,
   apVideoTags,
@@ -60,6 +62,8 @@ export interface RemoteVideoData {
   channelUrl: string;
   likesUrl: string | null;
   dislikesUrl: string | null;
+  /** `subtitleLanguage`: one WebVTT URL (on the origin) per known language. */
+  captions: Array<{ language: string; fileUrl: string }>;
 }
 
 const knownNumber = (v: string | undefined, labels: Record<number, string>) => {
@@ -114,6 +118,16 @@ function description(o: VideoObjectIn): string | null {
   return text.length >= 3 ? text : null;
 }
 
+/** Captions with a WebVTT link and a language we know; the first entry of a language wins. */
+function captionsOf(o: VideoObjectIn): RemoteVideoData['captions'] {
+  const byLanguage = new Map<string, string>();
+  for (const caption of validItems(apSubtitleLanguageSchema, o.subtitleLanguage)) {
+    const url = apCaptionVttUrl(caption);
+    if (url && !byLanguage.has(caption.identifier)) byLanguage.set(caption.identifier, url);
+  }
+  return [...byLanguage].map(([language, fileUrl]) => ({ language, fileUrl }));
+}
+
 /** A validated `Video` object → our column values (spec §4.1 receiver rules). */
 export function parseVideoObject(o: VideoObjectIn): RemoteVideoData {
   const attributed = apVideoAttributedTo(o);
@@ -151,5 +165,6 @@ export function parseVideoObject(o: VideoObjectIn): RemoteVideoData {
     channelUrl: channel.id,
     likesUrl: o.likes ?? null,
     dislikesUrl: o.dislikes ?? null,
+    captions: captionsOf(o),
   };
 }
