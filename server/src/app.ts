@@ -94,7 +94,7 @@ export function createApp(ctx: AppContext, services: Services): WebApp {
   api.use(runnerUploadRoutes(ctx, services.runners.jobs, services.runners.completion));
   api.use(runnerFileRoutes(ctx, services.runners.jobs, services.runners.jobRepository));
   api.use(liveRoutes(services.live.lives));
-  api.use(videoRoutes(ctx, services.videos, services.views));
+  api.use(videoRoutes(ctx, services.videos, services.views, (id) => services.live.viewers.count(id)));
   api.use(services.federation.apiRoutes());
   api.use(apiNotFound);
   skipUnmatchedRouters(api);

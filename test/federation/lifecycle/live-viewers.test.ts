@@ -61,6 +61,11 @@ describe('federation: live viewer counts', function () {
     const onB = viewer(b, idOnB);
     await lastIs(onA.counts, 2, 'A counts the viewer on B');
     await lastIs(onB.counts, 2, 'B shows the origin’s total');
+    // The same count in the video's details (PeerTube's `viewers` field), on both instances.
+    const viewersOf = async (server: TestServer, id: number) =>
+      (await server.admin.expect<{ viewers: number }>(200, 'GET', `/api/v1/videos/${id}`)).viewers;
+    assert.equal(await viewersOf(a, idOnA), 2);
+    assert.equal(await viewersOf(b, idOnB), 2);
     // A View with a counter and an expiry reached A from B's instance actor.
     const [row] = await a.sql<{ n: number }>(`SELECT count(*)::int AS n FROM actors WHERE host = $1 AND type = 'Application'`, [b.host]);
     assert.equal(row.n, 1);

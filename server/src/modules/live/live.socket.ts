@@ -6,11 +6,6 @@ import type { LiveNotifier } from './live-manager';
 const room = (videoId: number) => `video-${videoId}`;
 
 /**
- * socket.io namespace `/live-videos` (PeerTube's): a viewer emits `subscribe {videoId}`
- * and receives `state-change {state}` and `views-change {viewers}` for that video. It
- * carries no private data (a state number, a count), so no authentication is asked.
- */
-/**
  * Viewers known outside this process's sockets (federation: remote instances' viewers of a local
  * live, or the origin's total for a remote one), and who to tell when local viewers change.
  */
@@ -19,6 +14,11 @@ export interface LiveViewerCounts {
   localChanged(videoId: number, local: number): void;
 }
 
+/**
+ * socket.io namespace `/live-videos` (PeerTube's): a viewer emits `subscribe {videoId}`
+ * and receives `state-change {state}` and `views-change {viewers}` for that video. It
+ * carries no private data (a state number, a count), so no authentication is asked.
+ */
 export class LiveSocket implements LiveNotifier {
   private nsp: Namespace | null = null;
   private counts: LiveViewerCounts | null = null;
@@ -75,9 +75,14 @@ export class LiveSocket implements LiveNotifier {
     void this.emitCount(videoId);
   }
 
-  private async emitCount(videoId: number): Promise<void> {
+  /** Viewers of the video now: this process's sockets plus those counted elsewhere. */
+  async count(videoId: number): Promise<number> {
     const local = this.localViewers(videoId);
-    const viewers = this.counts ? await this.counts.total(videoId, local).catch(() => local) : local;
+    return this.counts ? this.counts.total(videoId, local).catch(() => local) : local;
+  }
+
+  private async emitCount(videoId: number): Promise<void> {
+    const viewers = await this.count(videoId);
     this.nsp?.to(room(videoId)).emit(LIVE_SOCKET.viewsChange, { viewers });
   }
 }

@@ -125,7 +125,8 @@ export async function publishRenditions(
   await removeOldRenditionFiles(ctx, done.video, done.old);
   await dropImages(ctx, done.replaced);
   await dropImages(ctx, done.unused);
-  // Subscribers (notifications…) hear about the first publication only, not a new version.
-  if (done.old.playlist === null && done.old.files.length === 0) await ctx.events.emit('video-published', { videoId: ids.videoId });
+  // Subscribers (notifications…) hear about the first publication only; a new version is its own event.
+  const first = done.old.playlist === null && done.old.files.length === 0;
+  await ctx.events.emit(first ? 'video-published' : 'video-files-replaced', { videoId: ids.videoId });
   return 'published';
 }

@@ -26,7 +26,10 @@ const fileParams = z.object({
     .max(2 ** 31 - 1),
 });
 
-export function videoRoutes(ctx: AppContext, videos: VideoService, views: VideoViews): Router {
+/** Viewers watching a live right now (the live module's count, remote viewers included). */
+export type LiveViewerCount = (videoId: number) => Promise<number>;
+
+export function videoRoutes(ctx: AppContext, videos: VideoService, views: VideoViews, liveViewers: LiveViewerCount): Router {
   const router = Router();
 
   router.get('/videos/categories', (_req, res) => void res.json(VIDEO_CATEGORIES));
@@ -40,7 +43,9 @@ export function videoRoutes(ctx: AppContext, videos: VideoService, views: VideoV
     if (video.remote) void ctx.events.emit('remote-video-read', { videoId: video.id });
     // Private answers must never be stored by shared caches.
     if (access !== 'public') res.set('Cache-Control', 'private, no-store');
-    res.json(serializeVideoDetails(ctx, video, { withPrivateFields: access === 'owner' }));
+    const details = serializeVideoDetails(ctx, video, { withPrivateFields: access === 'owner' });
+    if (video.isLive) details.viewers = await liveViewers(video.id).catch(() => 0);
+    res.json(details);
   });
 
   router.get('/videos/:id/description', async (req, res) => {

@@ -6,6 +6,8 @@
 export interface DomainEventMap {
   /** A video became playable for the first time after transcoding. */
   'video-published': { videoId: number };
+  /** A new version of an already published video replaced its files (federation sends an Update). */
+  'video-files-replaced': { videoId: number };
   /** A video was deleted (rows and files are gone); pending work about it should stop. */
   'video-deleted': { videoId: number };
   /** Transcoding gave up on a video version (the video shows transcodingError). */

@@ -69,6 +69,8 @@ export function createFederationObjects(ctx: AppContext, fed: FederationApi, opt
 
   const sync = ({ videoId }: { videoId: number }) => outbox.sync(videoId);
   ctx.events.on('video-published', sync);
+  // A new version: new playlists, segments and hashes that followers must play from.
+  ctx.events.on('video-files-replaced', sync);
   ctx.events.on('video-deleted', sync);
   ctx.events.on('video-blocked', sync);
   ctx.events.on('video-unblocked', sync);
