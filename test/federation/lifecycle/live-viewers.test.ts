@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createLive } from '../../live/live-fixtures';
 import { freePort, TestServer } from '../../shared/server-process';
 import { waitFor } from '../../shared/wait-for';
-import { channelIdOf, FEDERATION_TEST_CONFIG } from '../objects/objects-fixtures';
+import { channelIdOf, FEDERATION_TEST_CONFIG, followInstance } from '../objects/objects-fixtures';
 import { createUser } from '../../api/api-fixtures';
 
 /**
@@ -35,11 +35,7 @@ describe('federation: live viewer counts', function () {
       new TestServer({ configYaml: `${FEDERATION_TEST_CONFIG}live:\n  enabled: true\n  rtmp:\n    port: ${await freePort()}\n` }).start();
     [a, b] = await Promise.all([live(), live()]);
     const alice = await createUser(a);
-    await b.admin.expect(204, 'POST', '/api/v1/server/following', { json: { hosts: [a.host] } });
-    await waitFor(
-      async () => (await a.sql<{ n: number }>(`SELECT count(*)::int AS n FROM actor_follows WHERE state = 'accepted'`))[0].n >= 1,
-      { timeout: 60_000, what: 'B follows A' },
-    );
+    await followInstance(b, a);
     const created = await createLive(alice.client, { channelId: await channelIdOf(alice), name: 'Federated live', privacy: 1 });
     liveUuid = created.uuid;
     idOnA = created.id;

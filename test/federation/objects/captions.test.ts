@@ -5,7 +5,7 @@ import { makeClip } from '../../shared/media';
 import { startServers, type TestServer } from '../../shared/server-process';
 import { waitFor } from '../../shared/wait-for';
 import { uploadAndWait } from '../../videos/published';
-import { FEDERATION_TEST_CONFIG, apGet, channelIdOf, remoteVideo } from './objects-fixtures';
+import { FEDERATION_TEST_CONFIG, apGet, channelIdOf, remoteVideo, followInstance } from './objects-fixtures';
 
 const VTT = (text: string) => `WEBVTT\n\n00:00.000 --> 00:01.000\n${text}\n`;
 
@@ -28,11 +28,7 @@ describe('federation objects: captions', function () {
   before(async () => {
     [a, b] = await startServers(2, { configYaml: FEDERATION_TEST_CONFIG });
     alice = await createUser(a);
-    await b.admin.expect(204, 'POST', '/api/v1/server/following', { json: { hosts: [a.host] } });
-    await waitFor(
-      async () => (await a.sql<{ n: number }>(`SELECT count(*)::int AS n FROM actor_follows WHERE state = 'accepted'`))[0].n >= 1,
-      { timeout: 60_000, what: 'follow accepted on A' },
-    );
+    await followInstance(b, a);
     const clip = await makeClip({ seconds: 2, width: 320, height: 240 });
     uuid = (await uploadAndWait(alice.client, clip, { channelId: await channelIdOf(alice), name: 'Subtitled clip', privacy: 1 })).uuid;
     await remoteVideo(b, uuid);

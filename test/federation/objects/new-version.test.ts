@@ -6,7 +6,7 @@ import { makeClip } from '../../shared/media';
 import { startServers, type TestServer } from '../../shared/server-process';
 import { waitFor } from '../../shared/wait-for';
 import { uploadAndWait, waitForState } from '../../videos/published';
-import { FEDERATION_TEST_CONFIG, channelIdOf, remoteVideo } from './objects-fixtures';
+import { FEDERATION_TEST_CONFIG, channelIdOf, remoteVideo, followInstance } from './objects-fixtures';
 
 /** A new version of a video on A (its source replaced) reaches B: B's copy plays the new files. */
 describe('federation objects: new version of a video', function () {
@@ -17,11 +17,7 @@ describe('federation objects: new version of a video', function () {
   before(async () => {
     [a, b] = await startServers(2, { configYaml: FEDERATION_TEST_CONFIG });
     alice = await createUser(a);
-    await b.admin.expect(204, 'POST', '/api/v1/server/following', { json: { hosts: [a.host] } });
-    await waitFor(
-      async () => (await a.sql<{ n: number }>(`SELECT count(*)::int AS n FROM actor_follows WHERE state = 'accepted'`))[0].n >= 1,
-      { timeout: 60_000, what: 'follow accepted on A' },
-    );
+    await followInstance(b, a);
   });
 
   after(async () => {

@@ -28,3 +28,12 @@ export function remoteVideo(server: TestServer, uuid: string): Promise<VideoDeta
 export function apGet(server: TestServer, path: string): Promise<Response> {
   return fetch(`${server.url}${path}`, { headers: { accept: 'application/activity+json' } });
 }
+
+/** `follower`'s instance follows `followed`'s, and waits until `followed` accepted it. */
+export async function followInstance(follower: TestServer, followed: TestServer): Promise<void> {
+  await follower.admin.expect(204, 'POST', '/api/v1/server/following', { json: { hosts: [followed.host] } });
+  await waitFor(
+    async () => (await followed.sql<{ n: number }>(`SELECT count(*)::int AS n FROM actor_follows WHERE state = 'accepted'`))[0].n >= 1,
+    { timeout: 60_000, what: `${follower.host} follows ${followed.host}` },
+  );
+}
