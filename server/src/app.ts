@@ -105,7 +105,7 @@ export function createApp(ctx: AppContext, services: Services): WebApp {
   app.use(actorImageStaticRoutes(ctx));
   // Media files: no JSON parser, no per-IP limit (players fetch segments in bursts).
   // Live playlists must not be cached like VOD files (marks the response, then the media routes serve it).
-  app.use(liveStaticRoutes(services.live.manager));
+  app.use(liveStaticRoutes());
   app.use(videoFileStaticRoutes(ctx, services.videoFiles, auth, hotHlsFiles));
   app.use(videoCaptionStaticRoutes(ctx, services.videoFiles, auth));
   app.use(videoFileDownloadRoutes(ctx, services.videoFiles, auth));
@@ -121,7 +121,6 @@ export function createApp(ctx: AppContext, services: Services): WebApp {
   const fastPath = hotHlsFastPath({
     hotFiles: hotHlsFiles,
     publicFile: (uuid, file) => join(hlsDir(ctx, { uuid, privacy: VideoPrivacy.PUBLIC }), file),
-    isStreaming: (uuid) => services.live.manager.isStreaming(uuid),
     commonHeaders: headersSetBy(securityHeaders),
     publicCache: PUBLIC_CACHE,
   });

@@ -5,6 +5,7 @@ import { ensureRootUser } from './bootstrap';
 import { initModels } from './models';
 import { createServices } from './services';
 import { migrations } from './migrations';
+import { LiveIngestLease } from './modules/live';
 import { watchdogInterval } from './modules/runners';
 import { pendingFollowsCheckEvery } from './modules/federation';
 import { trackerClientIp } from './modules/p2p';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   await ensureRootUser(ctx, services);
 
   let server: Server | undefined;
+  let ingestLease: LiveIngestLease | undefined;
   if (config.roles.web) {
     const { app, handle } = createApp(ctx, services);
     server = await new Promise<Server>((ok, fail) => {
@@ -61,9 +63,17 @@ async function main(): Promise<void> {
     // socket.io namespaces (runners, lives…) were registered by the modules in createServices.
     services.realtime.attach(server);
     services.tracker.attach(server, trackerClientIp(app));
-    // Lives: sessions a previous process left open end (replays kept), then RTMP opens.
-    await services.live.manager.recover();
-    if (config.live.enabled) await services.live.manager.listen();
+    // Lives: the web process holding the ingest lease ends the sessions a dead holder left open
+    // (replays kept), then opens RTMP; other web processes take over if it dies.
+    const manager = services.live.manager;
+    ingestLease = new LiveIngestLease(redis, `${config.redis.prefix}:live:ingest`, logger);
+    await ingestLease.start({
+      acquired: async () => {
+        await manager.recover();
+        if (config.live.enabled) await manager.listen();
+      },
+      lost: () => manager.close(),
+    });
     logger.info({ port: config.listen.port }, 'listening');
     process.stdout.write(`Shoal is listening on ${origin.url} (port ${config.listen.port})\n`);
   }
@@ -89,6 +99,7 @@ async function main(): Promise<void> {
     services.realtime.close();
     services.tracker.close();
     await services.live.manager.close();
+    await ingestLease?.stop();
     await queue.close(config.jobs.shutdown_timeout);
     await closing;
     await redis.quit().catch(() => undefined);

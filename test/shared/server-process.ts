@@ -10,7 +10,7 @@ import { ShoalClient } from '@shoal/api-client';
 import { waitFor } from './wait-for';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
-const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+export const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 

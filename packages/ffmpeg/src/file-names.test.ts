@@ -6,6 +6,7 @@ import {
   generateSegmentsSha256Name,
   generateWebVideoFileName,
   hlsRenditionFileNames,
+  isLiveRefreshedFileName,
   playlistNameFromMediaName,
 } from './file-names.js';
 
@@ -23,5 +24,12 @@ describe('file names', () => {
     assert.match(generateSegmentsSha256Name(), new RegExp(`^${UUID}-segments-sha256\\.json$`));
     assert.match(generateWebVideoFileName(0), new RegExp(`^${UUID}-0\\.mp4$`));
     assert.notEqual(generateRenditionBaseName(480), generateRenditionBaseName(480));
+  });
+
+  it('tells live files that change every segment from VOD files by name alone', () => {
+    for (const name of ['master.m3u8', '0.m3u8', '12.m3u8', 'segments-sha256.json'])
+      assert.equal(isLiveRefreshedFileName(name), true, name);
+    const vod = [generateMasterPlaylistName(), `${generateRenditionBaseName(480)}.m3u8`, generateSegmentsSha256Name(), '1-000001.ts'];
+    for (const name of [...vod, 'x-master.m3u8', 'master.m3u8.bak']) assert.equal(isLiveRefreshedFileName(name), false, name);
   });
 });

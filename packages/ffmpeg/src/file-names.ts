@@ -37,3 +37,12 @@ export function generateSegmentsSha256Name(): string {
 export function generateWebVideoFileName(resolution: number): string {
   return `${randomUUID()}-${resolution}.mp4`;
 }
+
+/**
+ * Files only a live writes, rewritten every segment: `master.m3u8`, `<n>.m3u8` and
+ * `segments-sha256.json` (PeerTube's live layout). VOD names all start with a UUID, so the
+ * name alone tells any process, with no session state, that a file must not be cached.
+ */
+export function isLiveRefreshedFileName(name: string): boolean {
+  return /^(?:master|\d+)\.m3u8$|^segments-sha256\.json$/.test(name);
+}

@@ -12,6 +12,7 @@ import { RunnerLiveMuxer } from './runner-live-muxer';
 
 export { liveRoutes } from './live.routes';
 export { liveStaticRoutes } from './live-static.routes';
+export { LiveIngestLease } from './live-ingest-lease';
 export { VideoLiveModel, LiveSessionModel } from './live.model';
 export type { LiveMuxer, LiveMuxingSpec, LiveMuxerFactory } from './live-muxer';
 export { LiveManager, LiveService };
@@ -26,7 +27,7 @@ export interface LiveServices {
   configSection: () => Record<string, unknown>;
 }
 
-/** Wires the live module; main.ts calls `manager.recover()` then `manager.listen()` in web processes. */
+/** Wires the live module; main.ts calls `manager.recover()` then `manager.listen()` in the web process holding the ingest lease. */
 export function createLiveServices(
   ctx: AppContext,
   deps: { videos: VideoService; realtime: RealtimeServer; startTranscoding: StartTranscoding; runnerLive: RunnerLiveJobs },

@@ -38,6 +38,8 @@ export class LiveManager implements RtmpPolicy {
   private readonly pullNames = new Map<string, string>();
   private rtmp: RtmpServer | null = null;
   private rtmps: RtmpServer | null = null;
+  /** Only the holder of the ingest lease (live-ingest-lease.ts) opens RTMP. */
+  private ingest = false;
   readonly ports: { rtmp?: number; rtmps?: number } = {};
   private notifier: LiveNotifier = { stateChanged: () => undefined };
   private readonly endings = new Set<Promise<unknown>>();
@@ -66,6 +68,7 @@ export class LiveManager implements RtmpPolicy {
 
   /** Opens the RTMP(S) listeners; idempotent, so enabling lives at runtime can call it. */
   async listen(): Promise<void> {
+    if (!this.ingest) return;
     const { rtmp, rtmps } = this.ctx.config.live;
     const log = this.ctx.logger.child({ module: 'rtmp' });
     if (rtmp.enabled && !this.rtmp) {
@@ -313,15 +316,22 @@ export class LiveManager implements RtmpPolicy {
     this.endings.add(tracked);
   }
 
-  /** At boot: sessions a previous process left open are ended and their recordings kept as replays. */
+  /**
+   * When this process becomes the one receiving streams (at boot, or when the previous holder
+   * of the ingest lease died): sessions left open are ended and their recordings kept as
+   * replays; RTMP may open from now on.
+   */
   async recover(): Promise<void> {
+    this.ingest = true;
     await this.closeOrphanWork();
     for (const id of await closeOrphanSessions(this.ctx)) this.track(processEnding(this.ctx, id, this.startTranscoding));
   }
 
   /** Shutdown: cut every session (their replays are made at the next boot if not now). */
   async close(): Promise<void> {
+    this.ingest = false;
     await Promise.all([this.rtmp?.close(), this.rtmps?.close()]);
+    this.rtmp = this.rtmps = null;
     await Promise.all([...this.sessions.values()].map((s) => this.end(s, null)));
     await Promise.race([Promise.all(this.endings), new Promise((r) => setTimeout(r, 5000))]);
   }

@@ -14,14 +14,12 @@ describe('hotHlsFastPath', () => {
   let server: Server;
   let base: string;
   let fallbacks: string[];
-  const streaming = new Set<string>();
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hot-hls-'));
     const fastPath = hotHlsFastPath({
       hotFiles: new HotFileCache({ maxBytes: 1 << 20, maxFileBytes: 1 << 16, trustMs: 60_000 }),
       publicFile: (uuid, file) => join(dir, uuid, file),
-      isStreaming: (uuid) => streaming.has(uuid),
       commonHeaders: { 'X-Content-Type-Options': 'nosniff' },
       publicCache: 'public, max-age=7200',
     });
@@ -58,16 +56,16 @@ describe('hotHlsFastPath', () => {
     assert.deepEqual(fallbacks, []);
   });
 
-  it('rereads a playlist that changed and marks a running live playlist no-cache', async () => {
+  it('rereads a playlist that changed and marks live playlists no-cache, VOD ones public', async () => {
     writeFileSync(join(dir, UUID, '1.m3u8'), '#EXTM3U\n#one\n');
     assert.equal(await (await fetch(`${base}/1.m3u8`)).text(), '#EXTM3U\n#one\n');
     writeFileSync(join(dir, UUID, '1.m3u8'), '#EXTM3U\n#one\n#two\n');
-    streaming.add(UUID);
     const res = await fetch(`${base}/1.m3u8`);
-    streaming.delete(UUID);
     assert.equal(await res.text(), '#EXTM3U\n#one\n#two\n');
     assert.equal(res.headers.get('cache-control'), 'no-cache');
     assert.equal(res.headers.get('content-type'), 'application/x-mpegurl');
+    writeFileSync(join(dir, UUID, 'c0ffee-master.m3u8'), '#EXTM3U\n');
+    assert.equal((await fetch(`${base}/c0ffee-master.m3u8`)).headers.get('cache-control'), 'public, max-age=7200');
   });
 
   it('hands everything else to the application', async () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { isLiveRefreshedFileName } from '@shoal/ffmpeg';
 import type { HotFile, HotFileCache } from './hot-file-cache';
 
 /** `/static/streaming-playlists/hls/<uuid>/<name>.ts|.m3u8`: the public folder only, no query string. */
@@ -10,8 +11,6 @@ export interface HotHlsFastPathOptions {
   hotFiles: HotFileCache;
   /** Path of a file in a video's public HLS folder. */
   publicFile: (uuid: string, file: string) => string;
-  /** Running lives' playlists must not be cached (see the live module's static route). */
-  isStreaming: (uuid: string) => boolean;
   /** Headers every response of the instance carries (security headers), computed once. */
   commonHeaders: OutgoingHttpHeaders;
   publicCache: string;
@@ -27,8 +26,9 @@ export interface HotHlsFastPathOptions {
  * private folders, files not cached yet) goes to `next`, the Express application.
  */
 export function hotHlsFastPath(opts: HotHlsFastPathOptions) {
-  const send = (res: ServerResponse, uuid: string, ext: keyof typeof TYPES, hot: HotFile) => {
-    const cacheControl = ext === 'm3u8' && opts.isStreaming(uuid) ? 'no-cache' : opts.publicCache;
+  const send = (res: ServerResponse, file: string, ext: keyof typeof TYPES, hot: HotFile) => {
+    // Live playlists change every segment (same rule as the live module's static route).
+    const cacheControl = isLiveRefreshedFileName(file) ? 'no-cache' : opts.publicCache;
     res.writeHead(200, {
       ...opts.commonHeaders,
       'Access-Control-Allow-Origin': '*',
@@ -47,9 +47,9 @@ export function hotHlsFastPath(opts: HotHlsFastPathOptions) {
     const ext = match[3]!.toLowerCase() as keyof typeof TYPES;
     const path = opts.publicFile(uuid, file);
     const trusted = ext === 'ts' ? opts.hotFiles.peek(path) : undefined;
-    if (trusted) return send(res, uuid, ext, trusted);
+    if (trusted) return send(res, file, ext, trusted);
     opts.hotFiles.get(path, ext === 'ts').then(
-      (hot) => (hot ? send(res, uuid, ext, hot) : next()),
+      (hot) => (hot ? send(res, file, ext, hot) : next()),
       () => next(),
     );
   };

@@ -51,6 +51,10 @@ import { formatBytes } from '../../shared/format';
     </section>
   `,
   styles: `
+    .captions {
+      list-style: none;
+      padding: 0;
+    }
     .captions li {
       display: flex;
       gap: 1rem;
@@ -65,7 +69,6 @@ import { formatBytes } from '../../shared/format';
     }
     .add label {
       display: block;
-      font-size: 0.85rem;
       font-weight: 600;
     }
   `,
