@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     services.tracker.close();
     await services.live.manager.close();
     await ingestLease?.stop();
+    await services.live.viewers.close();
     await queue.close(config.jobs.shutdown_timeout);
     await closing;
     await redis.quit().catch(() => undefined);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
+import { io, type Socket } from 'socket.io-client';
 import { VideoState } from '@shoal/models';
 import { createUser, type TestUser } from '../api/api-fixtures';
 import { freePort, PG_URL, TestServer } from '../shared/server-process';
@@ -19,6 +20,18 @@ describe('Lives with several web processes', function () {
   let channelId: number;
   let sharedLiveId: number;
   const encoders: ChildProcess[] = [];
+  const sockets: Socket[] = [];
+
+  /** A viewer page on one process: records the state changes and viewer counts it hears. */
+  function viewer(server: TestServer, videoId: number) {
+    const socket = io(`${server.url}/live-videos`, { transports: ['websocket'] });
+    sockets.push(socket);
+    const heard = { states: [] as number[], counts: [] as number[] };
+    socket.on('state-change', (p: { state: number }) => heard.states.push(p.state));
+    socket.on('views-change', (p: { viewers: number }) => heard.counts.push(p.viewers));
+    socket.emit('subscribe', { videoId });
+    return heard;
+  }
 
   before(async () => {
     const configYaml = `live:\n  enabled: true\n  max_user_lives: -1\n  rtmp:\n    port: ${await freePort()}\n`;
@@ -39,6 +52,7 @@ describe('Lives with several web processes', function () {
 
   after(async () => {
     for (const e of encoders) e.kill('SIGKILL');
+    for (const socket of sockets) socket.disconnect();
     await second?.destroy();
     await first?.destroy();
   });
@@ -46,8 +60,23 @@ describe('Lives with several web processes', function () {
   it('keeps the first process’s live running when a second starts, and serves it from both', async () => {
     const live = await createLive(alice.client, { channelId, name: 'Shared live' });
     sharedLiveId = live.id;
+    const onFirst = viewer(first, live.id);
+    const onSecond = viewer(second, live.id);
+    // Viewers on both processes count for the instance, shown the same everywhere.
+    const lastIs = (counts: number[], n: number, what: string) =>
+      waitFor(() => counts.at(-1) === n, { timeout: 20_000, interval: 100, what: `${what} (heard ${counts.join(',')})` });
+    await lastIs(onFirst.counts, 2, 'two viewers heard on the first process');
+    await lastIs(onSecond.counts, 2, 'two viewers heard on the second process');
     encoders.push(pushRtmp(await publishUrl(alice.client, live.id), { seconds: 90, height: 144 }));
     await waitForVideoState(alice.client, live.id, VideoState.PUBLISHED);
+    // The first process receives the stream; the viewer on the second hears the state change too.
+    await waitFor(() => onSecond.states.includes(VideoState.PUBLISHED), {
+      timeout: 20_000,
+      what: 'state-change heard on the second process',
+    });
+    assert.equal((await second.anonymous().expect<{ viewers: number }>(200, 'GET', `/api/v1/videos/${live.uuid}`)).viewers, 2);
+    sockets[1]!.disconnect();
+    await lastIs(onFirst.counts, 1, 'the viewer on the second process left');
     await second.restart();
     // The restart of the second process did not end the live the first one receives.
     const video = await second.anonymous().expect<{ state: { id: number } }>(200, 'GET', `/api/v1/videos/${live.uuid}`);

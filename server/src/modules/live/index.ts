@@ -8,6 +8,8 @@ import type { StartTranscoding } from './live-replay';
 import { liveConfigSection } from './live-settings';
 import { LiveService } from './live.service';
 import { LiveSocket } from './live.socket';
+import { LiveViewerRegistry } from './live-viewer-registry';
+import { redisKey } from '../../platform/redis';
 import { RunnerLiveMuxer } from './runner-live-muxer';
 
 export { liveRoutes } from './live.routes';
@@ -37,7 +39,8 @@ export function createLiveServices(
   const onRunners = () => ctx.config.live.transcoding.enabled && ctx.config.live.transcoding.remote_runners.enabled;
   const muxerFactory = () => (onRunners() ? new RunnerLiveMuxer(ctx, deps.runnerLive) : new LocalLiveMuxer());
   const manager = new LiveManager(ctx, muxerFactory, deps.startTranscoding, () => deps.runnerLive.cancelOrphans());
-  const socket = new LiveSocket();
+  const registry = new LiveViewerRegistry(ctx.redis, (videoId) => redisKey(ctx.config, 'live', 'viewers', videoId));
+  const socket = new LiveSocket(ctx.redis, redisKey(ctx.config, 'live', 'socket'), registry, ctx.logger.child({ module: 'live-socket' }));
   socket.attach(deps.realtime);
   manager.useNotifier({
     stateChanged: (videoId, state) => {

@@ -18,7 +18,8 @@ const MAX_VIEWERS_PER_INSTANCE = 100_000;
 
 /** Where the live module publishes counts (`views-change` on `/live-videos`). */
 export interface LiveViewerHub {
-  localViewers(videoId: number): number;
+  /** Viewers of the live in every web process of this instance. */
+  instanceViewers(videoId: number): Promise<number>;
   publishViewers(videoId: number): void;
   useViewerCounts(counts: LiveViewerCounts): void;
 }
@@ -85,7 +86,7 @@ export class LiveViewersFederation implements LiveViewerCounts {
   async send(videoId: number): Promise<void> {
     const video = await this.liveVideo(videoId);
     if (!video) return;
-    const local = this.hub.localViewers(videoId);
+    const local = await this.hub.instanceViewers(videoId);
     const instance = await this.fed.getInstanceActor();
     const view = (count: number, to: string[]) => ({
       '@context': contextWith(VIEW_CONTEXT),
