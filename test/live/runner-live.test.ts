@@ -68,6 +68,9 @@ live:
   transcoding:
     remote_runners:
       enabled: true
+remote_runners:
+  stalled_jobs:
+    live: '15 seconds'
 `,
     }).start();
     alice = await createUser(server);
@@ -206,7 +209,8 @@ live:
     before(async () => {
       runner.writeConfig({ threads: 1 });
       await runner.register(server, 'live-runner');
-      await runner.start();
+      // Its own process group: the last test kills it with its ffmpeg, as a machine dying.
+      await runner.start({ detached: true });
     });
     after(async () => {
       if (process.env.TEST_RUNNER_LOGS) process.stderr.write(runner.output);
@@ -263,6 +267,20 @@ live:
       assert.equal((await fetch(hlsUrl(live.uuid, 'master.m3u8'))).status, 404);
       await waitFor(() => runner.output.match(/job done/g)?.length === 2, { timeout: 10_000, what: 'runner done twice' });
       assert.doesNotMatch(runner.output, /job failed/);
+    });
+
+    it('ends the live with a runner error when its runner dies', async () => {
+      const live = await createLive(alice.client, { channelId, name: 'Runner dies' });
+      await push(live.id, 90);
+      await waitForVideoState(alice.client, live.id, VideoState.PUBLISHED, 60_000);
+      await runner.killGroup();
+      // No more updates: the watchdog fails the job after remote_runners.stalled_jobs.live (15 s here).
+      const sessions = await waitForSessionsProcessed(alice.client, live.id, 1, 90_000);
+      assert.equal(sessions[0]!.error, LiveVideoError.RUNNER_JOB_ERROR);
+      const [job] = (await liveJobs()).filter((j) => j.privatePayload.videoId === live.id);
+      assert.equal(job!.state.id, 4);
+      assert.match(job!.error ?? '', /stalled/);
+      assert.equal((await fetch(hlsUrl(live.uuid, 'master.m3u8'))).status, 404);
     });
   });
 });
