@@ -16,7 +16,8 @@ const COUNT_DEBOUNCE_MS = 250;
  */
 export interface LiveViewerCounts {
   total(videoId: number, instance: number): Promise<number>;
-  localChanged(videoId: number, instance: number): void;
+  /** The instance's viewers of the video changed (federation reads the new count when it reports). */
+  localChanged(videoId: number): void;
 }
 
 type BusMessage = { videoId: number; kind: 'state'; state: number } | { videoId: number; kind: 'count' };
@@ -110,8 +111,8 @@ export class LiveSocket implements LiveNotifier {
     const local = this.nsp?.adapter.rooms.get(room(videoId))?.size ?? 0;
     this.registry
       .setLocal(videoId, local)
-      .then(async () => {
-        this.counts?.localChanged(videoId, await this.registry.total(videoId));
+      .then(() => {
+        this.counts?.localChanged(videoId);
         this.publishViewers(videoId);
       })
       .catch((err: unknown) => this.logger.warn({ err, videoId }, 'live viewers: cannot record'));

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { isPrivateFiles } from '../videos';
 import type { VideoFileAccess } from '../video-files';
 // Direct file imports: the video-files index keeps these helpers to the media routes.
-import { fileRequestOf, PRIVATE_CACHE, PUBLIC_CACHE, sendMedia } from '../video-files/media-response';
+import { authorizeIfPrivate, PRIVATE_CACHE, PUBLIC_CACHE, sendMedia } from '../video-files/media-response';
 import { videoFileRepository } from '../video-files/video-file.repository';
 import { CAPTION_FILE, CAPTIONS_STATIC_PATH } from './caption-paths';
 import { videoCaptionRepository } from './video-caption.repository';
@@ -28,14 +28,9 @@ export function videoCaptionStaticRoutes(ctx: AppContext, access: VideoFileAcces
     const caption = await videoCaptionRepository.findByFilename(file);
     const video = caption && (await videoFileRepository.findVideoById(caption.videoId));
     if (!video) throw notFound();
-    const isPrivate = isPrivateFiles(video.privacy);
-    if (isPrivate) {
-      // Bearer tokens are read only here: a stale token must not break public captions.
-      await new Promise<void>((ok, fail) => auth(req, res, (err?: unknown) => (err ? fail(err) : ok())));
-      await access.authorize(video, fileRequestOf(req));
-    }
+    await authorizeIfPrivate(req, res, video, access, auth);
     res.type('text/vtt; charset=utf-8');
-    await sendMedia(res, ctx.dirs.captions, file, isPrivate ? PRIVATE_CACHE : PUBLIC_CACHE);
+    await sendMedia(res, ctx.dirs.captions, file, isPrivateFiles(video.privacy) ? PRIVATE_CACHE : PUBLIC_CACHE);
   });
 
   return router;

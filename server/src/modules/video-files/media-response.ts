@@ -1,10 +1,11 @@
 import { extname } from 'node:path';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { videoFileQuerySchema } from '@shoal/models';
 import { AppError } from '../../platform/errors';
 import { input } from '../../platform/http';
-import { viewerOf } from '../videos';
-import type { FileRequest } from './video-file-access.service';
+import { isPrivateFiles, viewerOf } from '../videos';
+import type { FileRequest, VideoFileAccess } from './video-file-access.service';
+import type { MediaVideo } from './video-file.repository';
 
 /** Players check these; `send`'s own table would answer .m3u8 with another type. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,6 +31,18 @@ export const PRIVATE_CACHE = 'private, no-store';
 export function fileRequestOf(req: Request): FileRequest {
   const query = input.query(videoFileQuerySchema, req);
   return { viewer: viewerOf(req), fileToken: query.videoFileToken };
+}
+
+/**
+ * Files anyone may fetch for public and unlisted videos (images, captions) ask for the video
+ * files' credentials when the video is private, internal or password-protected, so none of
+ * them reveals such a video.
+ */
+export async function authorizeIfPrivate(req: Request, res: Response, video: MediaVideo, access: VideoFileAccess, auth: RequestHandler) {
+  if (!isPrivateFiles(video.privacy)) return;
+  // Bearer tokens are read only here: a stale token must not break public files.
+  await new Promise<void>((ok, fail) => auth(req, res, (err?: unknown) => (err ? fail(err) : ok())));
+  await access.authorize(video, fileRequestOf(req));
 }
 
 export const wantsTokenReinjection = (req: Request) => input.query(videoFileQuerySchema, req).reinjectVideoFileToken === true;

@@ -8,9 +8,9 @@ import { AppError } from '../../platform/errors';
 import { hlsDir, isPrivateFiles, STATIC_PATHS, webVideoDir } from '../videos';
 import { HotFileCache } from './hot-file-cache';
 import { injectVideoFileToken } from './hls-token-injection';
-import { fileRequestOf, PRIVATE_CACHE, PUBLIC_CACHE, sendMedia, wantsTokenReinjection } from './media-response';
+import { authorizeIfPrivate, fileRequestOf, PRIVATE_CACHE, PUBLIC_CACHE, sendMedia, wantsTokenReinjection } from './media-response';
 import type { VideoFileAccess } from './video-file-access.service';
-import { videoFileRepository, type MediaVideo, type VideoImageKind } from './video-file.repository';
+import { videoFileRepository, type VideoImageKind } from './video-file.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // One dot, before a known extension: no traversal, no hidden files, no sub-folders.
@@ -93,24 +93,14 @@ export function videoFileStaticRoutes(ctx: AppContext, access: VideoFileAccess, 
     if (!IMAGE_FILE.test(file)) throw notFound();
     const video = await videoFileRepository.findVideoByImage(kind, file);
     if (!video) throw notFound();
-    await authorizeImage(req, res, video, access, auth);
+    // PeerTube serves every thumbnail; ours of private videos ask for the files' credentials.
+    await authorizeIfPrivate(req, res, video, access, auth);
     await sendMedia(res, root, file, isPrivateFiles(video.privacy) ? PRIVATE_CACHE : PUBLIC_CACHE);
   };
   router.get(`${STATIC_PATHS.thumbnails}:file`, image('thumbnail', ctx.dirs.thumbnails));
   router.get(`${STATIC_PATHS.previews}:file`, image('preview', ctx.dirs.previews));
 
   return router;
-}
-
-/**
- * PeerTube serves every thumbnail. We serve those of public and unlisted videos freely and
- * ask the others for the same credentials as their files, so no image reveals a private video.
- */
-async function authorizeImage(req: Request, res: Response, video: MediaVideo, access: VideoFileAccess, auth: RequestHandler) {
-  if (!isPrivateFiles(video.privacy)) return;
-  // Bearer tokens are read only here: a stale token must not break public thumbnails.
-  await new Promise<void>((ok, fail) => auth(req, res, (err?: unknown) => (err ? fail(err) : ok())));
-  await access.authorize(video, fileRequestOf(req));
 }
 
 async function sendPlaylistWithToken(res: Response, path: string, token: string): Promise<void> {
